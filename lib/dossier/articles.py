@@ -1,0 +1,262 @@
+"""Parsing one article file and building the ``articles`` frame.
+
+The file format, as collected from news sites::
+
+    Headline line                      (optional; else a title is derived and flagged)
+    0                                  (optional counter line)
+    62b7ece6-4c69-4caf-ab9f-...        (optional UUID line; becomes the article_id)
+
+    Summary paragraph (the first paragraph)
+    Body paragraphs, separated by blank lines or single line breaks
+    Original Source: www.example.com   (optional; gives the outlet)
+    Leave a Reply ...                  (site trailer: everything after the source line is dropped)
+
+The header lines may come in any combination and order. Offsets in every table index the decoded
+text (``articles.text``), whose line ends are normalised to ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dossier import paths
+from dossier.files import UnreadableFile
+from dossier.sentences import split_spans, strip_span
+from dossier.text import fingerprint, for_matching, word_count
+
+Span = tuple[int, int]
+
+COLUMNS = {
+    "article_id": "str",
+    "file_name": "str",
+    "title": "str",
+    "is_title_derived": "bool",
+    "summary": "str",
+    "body": "str",
+    "outlet": "str",
+    "word_count": "int64",
+    "encoding": "str",
+    "text": "str",
+}
+
+_COUNTER = re.compile(r"^\d{1,9}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+_TERMINAL = tuple(".!?…:;\"')]")
+_INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+MAX_HEADLINE_WORDS = 30
+DERIVED_TITLE_WORDS = 16
+WRAP_MIN_CHARS = 50
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed article. Spans index ``text``; ``paragraphs[0]`` is the summary."""
+
+    article_id: str
+    file_name: str
+    encoding: str
+    text: str
+    title: str
+    title_span: Span | None  # None when the title is derived
+    paragraphs: tuple[Span, ...]
+    outlet: str | None
+
+    @property
+    def is_title_derived(self) -> bool:
+        return self.title_span is None
+
+    @property
+    def summary(self) -> str:
+        start, end = self.paragraphs[0]
+        return self.text[start:end]
+
+    @property
+    def body(self) -> str:
+        if len(self.paragraphs) < 2:
+            return ""
+        return self.text[self.paragraphs[1][0] : self.paragraphs[-1][1]]
+
+
+def load_boilerplate(path: Path | None = None) -> tuple[str, ...]:
+    """Return the site-trailer line prefixes of ``data/boilerplate.txt`` (one per line, ``#``
+    comments), normalised for matching."""
+    path = path or paths.BOILERPLATE_FILE
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return tuple(
+        for_matching(line.strip()).casefold()
+        for line in lines
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] = ()) -> Document:
+    """Return the :class:`Document` in ``text``; raises ``UnreadableFile("no_body", ...)`` when
+    the file holds no paragraph of article text."""
+    lines = _lines(text)
+    norm = for_matching(text)
+    content = [(s, e) for s, e in lines if norm[s:e].strip()]
+    title_span, uuid, rest = _header(norm, content)
+    outlet, paragraphs = _paragraphs(norm, rest, boilerplate)
+    if not paragraphs:
+        what = "only a headline" if title_span else "no article text"
+        raise UnreadableFile("no_body", f"no body text: the file holds {what}")
+    if title_span is not None:
+        title = text[title_span[0] : title_span[1]]
+        id_basis = [title_span, *paragraphs]
+    else:
+        title = _derive_title(text, paragraphs[0])
+        id_basis = list(paragraphs)
+    article_id = uuid.lower() if uuid else fingerprint("\n".join(text[s:e] for s, e in id_basis))
+    return Document(
+        article_id=article_id,
+        file_name=file_name,
+        encoding=encoding,
+        text=text,
+        title=title,
+        title_span=title_span,
+        paragraphs=tuple(paragraphs),
+        outlet=outlet,
+    )
+
+
+def frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """Return the ``articles`` frame, one row per article: article_id, file_name, title,
+    is_title_derived, summary, body, outlet, word_count, encoding, text."""
+    rows = []
+    for doc in documents:
+        counted = [doc.summary, doc.body] if doc.is_title_derived else [doc.title, doc.summary, doc.body]
+        rows.append(
+            {
+                "article_id": doc.article_id,
+                "file_name": doc.file_name,
+                "title": doc.title,
+                "is_title_derived": doc.is_title_derived,
+                "summary": doc.summary,
+                "body": doc.body,
+                "outlet": doc.outlet,
+                "word_count": sum(word_count(t) for t in counted),
+                "encoding": doc.encoding,
+                "text": doc.text,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)
+
+
+def normalise_outlet(value: str) -> str | None:
+    """Return the outlet of a source line: lower case, no scheme, no ``www.``, no path
+    ("https://www.Example.com/news/1" -> "example.com"); plain names are lower-cased."""
+    value = for_matching(value).strip().strip(".,;").lower()
+    value = _SCHEME.sub("", value)
+    if " " not in value and "." in value:
+        value = re.split(r"[/?#]", value, maxsplit=1)[0].split(":")[0]
+    value = re.sub(r"^www\d*\.", "", value)
+    return value or None
+
+
+def _lines(text: str) -> list[Span]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _header(norm: str, content: list[Span]) -> tuple[Span | None, str | None, list[Span]]:
+    """Split the non-blank lines into (title span, UUID, remaining lines)."""
+    uuid = None
+    i = 0
+
+    def fields(i: int) -> int:
+        nonlocal uuid
+        while i < len(content):
+            line = norm[content[i][0] : content[i][1]].strip()
+            if _UUID.match(line):
+                uuid = uuid or line
+            elif not _COUNTER.match(line):
+                break
+            i += 1
+        return i
+
+    i = fields(i)
+    if i >= len(content):
+        return None, uuid, []
+    candidate = content[i]
+    after = fields(i + 1)
+    is_title = after > i + 1 or (after < len(content) and _looks_like_headline(norm, candidate))
+    if not is_title:
+        return None, uuid, content[i:]
+    return strip_span(norm, *candidate), uuid, content[after:]
+
+
+def _looks_like_headline(norm: str, span: Span) -> bool:
+    line = norm[span[0] : span[1]].strip()
+    if word_count(line) > MAX_HEADLINE_WORDS:
+        return False
+    if line.endswith(_TERMINAL[:5]) and not _INITIALISM_END.search(line):
+        return False  # a headline does not end like a sentence ("... Talks With U.S." does)
+    return len(split_spans(line)) == 1
+
+
+def _paragraphs(
+    norm: str, lines: list[Span], boilerplate: Sequence[str]
+) -> tuple[str | None, list[Span]]:
+    """Return (outlet, paragraph spans). Lines without a blank line between them are one
+    paragraph when the first does not end like a sentence (hard-wrapped text)."""
+    outlet = None
+    paragraphs: list[Span] = []
+    previous: Span | None = None  # the raw span of the last paragraph line
+    for start, end in lines:
+        line = norm[start:end].strip()
+        source = _SOURCE.match(line)
+        if source:
+            outlet = outlet or normalise_outlet(source.group("value"))
+            if paragraphs:
+                break  # the source line closes the article; what follows is site chrome
+            previous = None
+            continue
+        if boilerplate and line.casefold().startswith(tuple(boilerplate)):
+            if paragraphs:
+                break
+            previous = None
+            continue
+        span = strip_span(norm, start, end)
+        if previous is not None and _is_wrapped(norm, previous, span):
+            paragraphs[-1] = (paragraphs[-1][0], span[1])
+        else:
+            paragraphs.append(span)
+        previous = (start, end)
+    return outlet, paragraphs
+
+
+def _is_wrapped(norm: str, previous: Span, span: Span) -> bool:
+    """Whether ``span`` continues the line ``previous`` (hard-wrapped text): no blank line
+    between, the previous line does not end like a sentence, and either this line starts in
+    lower case or the previous one is long (a short line is a subheading, not a wrap)."""
+    if norm[previous[1] : span[0]].count("\n") != 1:
+        return False
+    prev = norm[previous[0] : previous[1]].strip()
+    if prev.endswith(_TERMINAL):
+        return False
+    return norm[span[0]].islower() or len(prev) >= WRAP_MIN_CHARS
+
+
+def _derive_title(text: str, summary: Span) -> str:
+    """A headline from the first sentence of the summary: its first clause when that is long
+    enough to stand alone, else the sentence cut at a word boundary."""
+    start, end = split_spans(text, *summary)[0]
+    sentence = text[start:end].rstrip(".!?… ")
+    words = sentence.split()
+    if len(words) <= DERIVED_TITLE_WORDS:
+        return sentence
+    clause = re.split(r"[,;:]\s|\s[–—-]\s", sentence, maxsplit=1)[0]
+    if 6 <= len(clause.split()) <= DERIVED_TITLE_WORDS:
+        return clause
+    return " ".join(words[:DERIVED_TITLE_WORDS]) + "…"

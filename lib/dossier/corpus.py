@@ -1,0 +1,135 @@
+"""Loading a source of article files into a :class:`Corpus` of tidy frames."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from dossier import articles, sentences
+from dossier.files import Source, UnreadableFile, discover, read_text
+from dossier.text import for_matching
+
+log = logging.getLogger(__name__)
+
+PROBLEM_COLUMNS = {"file_name": "str", "problem": "str", "reason": "str"}
+
+
+class DossierWarning(UserWarning):
+    """Something in the input was skipped; the corpus says what in ``problems``."""
+
+
+class NoArticlesError(ValueError):
+    """The source holds no readable article at all."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The tidy tables of a set of articles.
+
+    - ``articles``: one row per article (see :func:`dossier.articles.frame`)
+    - ``sentences``: one row per sentence (see :func:`dossier.sentences.frame`)
+    - ``problems``: one row per file that could not become an article: file_name, problem
+      (empty, binary, undecodable, unreadable, no_body, duplicate, error), reason
+    """
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    problems: pd.DataFrame
+    source: str = ""
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
+            f"{len(self.problems)} problems, source={self.source!r})"
+        )
+
+    def select(
+        self, outlets: Sequence[str] | str | None = None, query: str | None = None
+    ) -> Corpus:
+        """Return the corpus restricted to articles from ``outlets`` (names as in
+        ``articles.outlet``) whose title or text contains every word of ``query`` (any case)."""
+        keep = pd.Series(True, index=self.articles.index)
+        if outlets:
+            wanted = [outlets] if isinstance(outlets, str) else list(outlets)
+            keep &= self.articles["outlet"].isin([o.lower() for o in wanted])
+        if query and query.strip():
+            haystack = (self.articles["title"] + "\n" + self.articles["text"]).map(_searchable)
+            for term in _searchable(query).split():
+                keep &= haystack.str.contains(term, regex=False)
+        ids = set(self.articles.loc[keep, "article_id"])
+        return replace(
+            self,
+            articles=self.articles[keep].reset_index(drop=True),
+            sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
+        )
+
+
+def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
+    """Load ``source`` (a folder, a glob, a file, or a list of them) into a :class:`Corpus`.
+
+    Files that cannot become articles are listed in ``problems`` and summed up in one
+    :class:`DossierWarning`. Raises ``FileNotFoundError`` when the source matches no file and
+    :class:`NoArticlesError` when none of its files is a readable article.
+    """
+    files = discover(source)
+    boilerplate = articles.load_boilerplate(boilerplate_file)
+    documents: list[articles.Document] = []
+    problems: list[tuple[str, str, str]] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        try:
+            text, encoding = read_text(f.path)
+            doc = articles.parse(text, f.file_name, encoding, boilerplate)
+        except UnreadableFile as exc:
+            problems.append((f.file_name, exc.problem, exc.reason))
+            continue
+        except Exception as exc:  # a parser bug on one odd file must not sink the whole load
+            log.exception("failed to parse %s", f.path)
+            problems.append((f.file_name, "error", f"{type(exc).__name__}: {exc}"))
+            continue
+        if doc.article_id in seen:
+            reason = f"duplicate: the same article as {seen[doc.article_id]} ({doc.article_id})"
+            problems.append((f.file_name, "duplicate", reason))
+            continue
+        seen[doc.article_id] = f.file_name
+        documents.append(doc)
+
+    label = _label(source)
+    problem_frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS)).astype(PROBLEM_COLUMNS)
+    if problems:
+        counts = Counter(code for _, code, _ in problems)
+        detail = ", ".join(f"{n} {code}" for code, n in counts.most_common())
+        message = (
+            f"{len(problems)} of {len(files)} files in {label} could not be loaded ({detail}); "
+            "see Corpus.problems"
+        )
+        log.warning(message)
+        warnings.warn(message, DossierWarning, stacklevel=2)
+    if not documents:
+        first = "; ".join(f"{name}: {reason}" for name, _, reason in problems[:3])
+        raise NoArticlesError(f"no readable article in {label} ({len(files)} files; {first})")
+    return Corpus(
+        articles=articles.frame(documents),
+        sentences=sentences.frame(documents),
+        problems=problem_frame,
+        source=label,
+    )
+
+
+def _label(source: Source) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    names = [os.fspath(s) for s in source] if isinstance(source, Iterable) else []
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def _searchable(text: str) -> str:
+    return re.sub(r"\s+", " ", for_matching(text).casefold())

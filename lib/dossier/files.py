@@ -1,0 +1,136 @@
+"""Finding the files of a source and decoding their bytes.
+
+A file that cannot be decoded is never a crash: :func:`decode` raises :class:`UnreadableFile`
+with a short problem code and a human reason, which the loader turns into a ``problems`` row.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier import paths
+
+Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+_GLOB_CHARS = set("*?[")
+
+# Order matters: a BOM is proof of its encoding; then strict UTF-8; then cp1252, the usual
+# encoding of text saved by Windows tools, which also covers plain Latin-1 text.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+# C0 control characters other than tab, newline, carriage return and form feed: text has
+# (almost) none of them, binary formats have many.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+
+
+class UnreadableFile(Exception):
+    """A file that cannot become text. ``problem`` is a short code, ``reason`` says why."""
+
+    def __init__(self, problem: str, reason: str):
+        super().__init__(reason)
+        self.problem = problem
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of a source: where it is and the name it is reported under."""
+
+    path: Path
+    file_name: str
+
+
+def discover(source: Source) -> list[SourceFile]:
+    """Return the files of ``source``: a folder (every non-hidden file below it, sorted), a glob,
+    a file, or a list of any of these. Raises ``FileNotFoundError`` naming what matched nothing."""
+    if isinstance(source, (str, os.PathLike)):
+        items = [source]
+    else:
+        items = list(source)
+        if not items:
+            raise FileNotFoundError("no files given: the source is an empty list")
+    found: list[SourceFile] = []
+    for item in items:
+        found.extend(_discover_one(item))
+    return found
+
+
+def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
+    text = os.fspath(item)
+    if _GLOB_CHARS & set(text):
+        matches = sorted(glob.glob(text, recursive=True))
+        if not matches and not Path(text).is_absolute():
+            matches = sorted(glob.glob(str(paths.ROOT / text), recursive=True))
+        files = [Path(m) for m in matches if Path(m).is_file()]
+        if not files:
+            raise FileNotFoundError(f"no files match {text!r}")
+        return [SourceFile(p, p.name) for p in files]
+    path = paths.resolve(text)
+    if path.is_dir():
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        return [SourceFile(p, p.relative_to(path).as_posix()) for p in files]
+    if path.is_file():
+        return [SourceFile(path, path.name)]
+    raise FileNotFoundError(f"no such file or folder: {text!r}")
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Return ``(text, encoding)`` of the file at ``path``; raises :class:`UnreadableFile`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
+    return decode(data)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` trying UTF-8 with BOM, UTF-16 with BOM, UTF-8, then cp1252.
+
+    Returns ``(text, encoding)`` with line ends normalised to ``\\n`` (as Python's text mode does)
+    and any BOM removed. Raises :class:`UnreadableFile` for empty, binary or undecodable input.
+    """
+    if not data.strip():
+        raise UnreadableFile("empty", "empty file" if not data else "file holds only whitespace")
+    text, encoding = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise UnreadableFile("empty", "file holds only whitespace")
+    controls = sum(1 for ch in text[:4096] if ord(ch) in _CONTROL)
+    if controls > 0.01 * min(len(text), 4096) + 1:
+        raise UnreadableFile("binary", f"binary file: {controls} control characters in its text")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff"), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(
+                    "undecodable", f"starts with a {encoding} byte-order mark but is not {encoding}"
+                ) from exc
+    if b"\x00" in data:
+        raise UnreadableFile("binary", "binary file: contains NUL bytes")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise UnreadableFile(
+                "undecodable",
+                f"undecodable bytes: not UTF-8 (byte {utf8_error.start}) and not cp1252",
+            ) from utf8_error

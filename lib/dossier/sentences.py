@@ -1,0 +1,134 @@
+"""Sentence splitting with character offsets, and the ``sentences`` frame.
+
+The splitter is rule-based and returns spans, never copies, so every sentence slices back out of
+the article text. A full stop ends a sentence unless it belongs to an abbreviation ("Gen.",
+"Jan. 4", "No. 3"), an initial ("John F. Kennedy") or an initialism ("U.S.", "e.g.") that is
+not followed by a typical sentence opener; "?", "!" and "..." end a sentence when the next word
+starts with a capital, a digit or an opening quote. Decimals ("3.5") never split: a boundary needs
+whitespace after the mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from dossier.text import for_matching
+
+if TYPE_CHECKING:
+    from dossier.articles import Document
+
+COLUMNS = {
+    "article_id": "str",
+    "section": "str",
+    "paragraph_no": "int64",
+    "sentence_no": "int64",
+    "text": "str",
+    "char_start": "int64",
+    "char_end": "int64",
+}
+
+# Abbreviations that are followed by a full stop but do not end a sentence. Lower case, no point.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft messrs mme mlle
+    gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig lieut comdr
+    rep reps sen sens gov pres amb hon rev gens
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vol vols pp approx est dept univ fig figs ca cf al vs
+    inc corp ltd co bros
+    """.split()
+)
+
+# After an initialism such as "U.S." a sentence ends only if one of these words follows.
+SENTENCE_OPENERS = frozenset(
+    """
+    a an the he she it they we i you his her its their our this that these those there
+    in on at but and or so yet however meanwhile also after before since when while if as
+    some many most all according earlier later last on one two three officials
+    """.split()
+)
+
+_CANDIDATE = re.compile(r"(?:\.{3}|[.!?…])+[\"')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_NEXT_WORD = re.compile(r"\s+([\"'(\[]?)(\S+)")
+
+
+def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(char_start, char_end)`` of each sentence in ``text[start:end]``, stripped of
+    surrounding whitespace. Offsets index ``text``."""
+    end = len(text) if end is None else end
+    norm = for_matching(text)
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CANDIDATE.finditer(norm, start, end):
+        if match.start() < cursor:
+            continue
+        nxt = _NEXT_WORD.match(norm, match.end(), end)
+        if nxt is None:
+            break  # trailing punctuation: the paragraph end closes the sentence
+        if _is_boundary(norm, match, opening=nxt.group(1), next_word=nxt.group(2)):
+            spans.append(strip_span(norm, cursor, match.end()))
+            cursor = nxt.start(1)
+    if cursor < end and norm[cursor:end].strip():
+        spans.append(strip_span(norm, cursor, end))
+    return spans
+
+
+def _is_boundary(norm: str, match: re.Match[str], opening: str, next_word: str) -> bool:
+    first = next_word[0]
+    if not (first.isupper() or first.isdigit() or opening):
+        return False  # '"Stop!" he said', 'U.S. officials'
+    marks = match.group(0).rstrip("\"')]")
+    if marks != ".":
+        return True  # "?", "!", "..." before a capital
+    # A bounded window keeps this linear in the text length.
+    before = _WORD_BEFORE.search(norm, max(0, match.start() - 40), match.start())
+    if before is None:
+        return True  # "... 12,000. The next"
+    word = before.group(1)
+    if _INITIALISM.match(word):
+        # "U.S. forces" stays whole; "in the U.S. The next day" splits.
+        return next_word.strip("\"'(),;:").lower() in SENTENCE_OPENERS
+    if "." in word:
+        word = word.rsplit(".", 1)[-1]
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy"
+    return word.lower() not in ABBREVIATIONS
+
+
+def strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` narrowed to exclude surrounding whitespace."""
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """Return the ``sentences`` frame, one row per sentence: article_id, section (title, summary,
+    body), paragraph_no (0 for the title, 1 for the summary, 2.. for the body), sentence_no
+    (1.. within the article), text, char_start, char_end (``text == article_text[start:end]``).
+
+    A headline is one sentence; a derived title is not in the text and has no row."""
+    rows = []
+    for doc in documents:
+        units: list[tuple[str, int, list[tuple[int, int]]]] = []
+        if doc.title_span is not None:
+            units.append(("title", 0, [doc.title_span]))
+        for no, (start, end) in enumerate(doc.paragraphs, start=1):
+            section = "summary" if no == 1 else "body"
+            units.append((section, no, split_spans(doc.text, start, end)))
+        sentence_no = 0
+        for section, paragraph_no, spans in units:
+            for start, end in spans:
+                sentence_no += 1
+                rows.append(
+                    (doc.article_id, section, paragraph_no, sentence_no, doc.text[start:end], start, end)
+                )
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)

@@ -1,0 +1,49 @@
+"""Text normalisation for matching, never for storage.
+
+:func:`for_matching` replaces characters one for one (curly quotes by straight ones, odd spaces by
+a space, dashes by a hyphen), so an offset found in the normalised text is the same offset in the
+original: every table can point back at the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_ONE_FOR_ONE = {
+    # quotes and apostrophes
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    # dashes and minus signs
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    # spaces of every width, and invisible characters that would split words
+    "\u00a0": " ", "\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ",
+    "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ",
+    "\u200a": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ",
+}  # fmt: skip
+_TABLE = str.maketrans(_ONE_FOR_ONE)
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def for_matching(text: str) -> str:
+    """Return ``text`` with quotes, dashes and spaces normalised, same length, same offsets."""
+    return text.translate(_TABLE)
+
+
+def word_count(text: str) -> int:
+    """Return the number of words (letters or digits, joined by apostrophes, hyphens or points)."""
+    return len(_WORD.findall(text))
+
+
+def fingerprint(text: str) -> str:
+    """Return a 16-hex-digit hash of ``text`` that ignores case, quote style, Unicode form and
+    whitespace, so the same article saved twice (CRLF, BOM, curly quotes) gets the same value."""
+    canonical = unicodedata.normalize("NFKC", for_matching(text)).casefold()
+    canonical = _SPACE.sub(" ", canonical).strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
