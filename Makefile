@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: help setup brief test lab lint format lock clean
+.PHONY: help setup brief test lab lint format lock strip clean
 
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
@@ -13,6 +13,7 @@ help:
 	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
 	@echo "make lint    ruff check + format check"
 	@echo "make lock    re-resolve requirements.in into the exact pins of requirements.txt"
+	@echo "make strip   clear notebook outputs before committing"
 
 # The stamp is rebuilt whenever the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -54,3 +55,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache lib/*.egg-info
+
+# Notebooks are committed without outputs: run this after editing one in JupyterLab.
+strip: $(STAMP)
+	$(VENV)/bin/jupyter nbconvert --clear-output --inplace notebooks/*.ipynb

@@ -132,7 +132,9 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
     is_title_derived, summary, body, outlet, word_count, encoding, text."""
     rows = []
     for doc in documents:
-        counted = [doc.summary, doc.body] if doc.is_title_derived else [doc.title, doc.summary, doc.body]
+        counted = (
+            [doc.summary, doc.body] if doc.is_title_derived else [doc.title, doc.summary, doc.body]
+        )
         rows.append(
             {
                 "article_id": doc.article_id,

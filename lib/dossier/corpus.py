@@ -51,6 +51,15 @@ class Corpus:
             f"{len(self.problems)} problems, source={self.source!r})"
         )
 
+    def overview(self) -> pd.DataFrame:
+        """Return one row per article: title, outlet, word_count, sentence_count, file_name,
+        article_id."""
+        counts = self.sentences.groupby("article_id").size().rename("sentence_count")
+        out = self.articles.merge(counts, left_on="article_id", right_index=True, how="left")
+        out["sentence_count"] = out["sentence_count"].fillna(0).astype("int64")
+        columns = ["title", "outlet", "word_count", "sentence_count", "file_name", "article_id"]
+        return out[columns].reset_index(drop=True)
+
     def select(
         self, outlets: Sequence[str] | str | None = None, query: str | None = None
     ) -> Corpus:
@@ -61,9 +70,7 @@ class Corpus:
             wanted = [outlets] if isinstance(outlets, str) else list(outlets)
             keep &= self.articles["outlet"].isin([o.lower() for o in wanted])
         if query and query.strip():
-            haystack = (self.articles["title"] + "\n" + self.articles["text"]).map(_searchable)
-            for term in _searchable(query).split():
-                keep &= haystack.str.contains(term, regex=False)
+            keep &= contains_all(self.articles["title"] + "\n" + self.articles["text"], query)
         ids = set(self.articles.loc[keep, "article_id"])
         return replace(
             self,
@@ -129,6 +136,18 @@ def _label(source: Source) -> str:
         return os.fspath(source)
     names = [os.fspath(s) for s in source] if isinstance(source, Iterable) else []
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def contains_all(texts: pd.Series, query: str | None) -> pd.Series:
+    """Return, for each text, whether it contains every word of ``query``, ignoring case, quote
+    style and spacing (all True for an empty query)."""
+    keep = pd.Series(True, index=texts.index)
+    if not query or not query.strip():
+        return keep
+    haystack = texts.map(_searchable)
+    for term in _searchable(query).split():
+        keep &= haystack.str.contains(term, regex=False)
+    return keep
 
 
 def _searchable(text: str) -> str:

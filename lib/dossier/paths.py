@@ -45,3 +45,13 @@ def resolve(path: str | os.PathLike[str]) -> Path:
         return p
     rooted = ROOT / p
     return rooted if rooted.exists() else p
+
+
+def display(path: str | os.PathLike[str]) -> str:
+    """Return ``path`` relative to the project root when it lies inside it, else as given: what a
+    reader of a briefing should see instead of this machine's absolute paths."""
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(ROOT).as_posix() if p.is_absolute() else os.fspath(path)
+    except ValueError:
+        return os.fspath(path)

@@ -129,6 +129,14 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
             for start, end in spans:
                 sentence_no += 1
                 rows.append(
-                    (doc.article_id, section, paragraph_no, sentence_no, doc.text[start:end], start, end)
+                    (
+                        doc.article_id,
+                        section,
+                        paragraph_no,
+                        sentence_no,
+                        doc.text[start:end],
+                        start,
+                        end,
+                    )
                 )
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)

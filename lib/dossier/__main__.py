@@ -1,0 +1,5 @@
+"""``python -m dossier``: see :mod:`dossier.cli`."""
+
+from dossier.cli import main
+
+raise SystemExit(main())

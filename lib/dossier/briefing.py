@@ -1,0 +1,137 @@
+"""Running a briefing notebook with papermill and exporting it to offline HTML with nbconvert."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from dossier import paths
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 600  # seconds per cell; papermill's own default is to wait forever
+START_TIMEOUT = 120  # seconds for the kernel to start
+# Cells dropped from the HTML: live ipywidgets (they need a kernel) and the parameter cells.
+HTML_DROP_TAGS = frozenset({"live-only", "parameters", "injected-parameters"})
+TEMPLATE = "dossier"
+
+
+class BriefingError(RuntimeError):
+    """The briefing could not be built; the message is one line saying why."""
+
+
+class BriefingArgumentError(ValueError):
+    """The briefing was asked for with arguments it cannot take."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A built briefing: the executed notebook, its HTML export, and how long each step took."""
+
+    notebook: Path
+    html: Path
+    execute_seconds: float
+    export_seconds: float
+
+
+def notebook_parameters(notebook: Path = paths.BRIEFING_NOTEBOOK) -> dict[str, dict[str, Any]]:
+    """Return the parameters a notebook declares (papermill's inspection: name -> details)."""
+    return papermill.inspect_notebook(str(notebook))
+
+
+def build(
+    parameters: Mapping[str, Any] | None = None,
+    out_dir: Path = paths.REPORTS_DIR,
+    name: str = "briefing",
+    notebook: Path = paths.BRIEFING_NOTEBOOK,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: bool = False,
+) -> Briefing:
+    """Execute ``notebook`` with ``parameters`` into ``out_dir/name.ipynb`` and export it to
+    ``out_dir/name.html``. Raises :class:`BriefingArgumentError` for parameters the notebook does
+    not declare and :class:`BriefingError` when execution fails; the failed notebook is kept at
+    ``out_dir/name.ipynb`` for inspection."""
+    parameters = dict(parameters or {})
+    declared = notebook_parameters(notebook)
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise BriefingArgumentError(
+            f"unknown parameter(s) {', '.join(unknown)}; {notebook.name} takes "
+            + ", ".join(declared)
+        )
+    if timeout <= 0:
+        raise BriefingArgumentError("the timeout must be a positive number of seconds")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    executed = out_dir / f"{name}.ipynb"
+    html_path = out_dir / f"{name}.html"
+
+    started = time.perf_counter()
+    log.info("executing %s into %s", notebook, executed)
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            cwd=str(notebook.parent),
+            execution_timeout=timeout,
+            start_timeout=START_TIMEOUT,
+            progress_bar=progress,
+            request_save_on_cell_execute=True,
+        )
+    except papermill.PapermillExecutionError as exc:
+        raise BriefingError(
+            f"cell {exc.exec_count} raised {exc.ename}: {_first_line(exc.evalue)} "
+            f"(executed notebook kept at {executed})"
+        ) from exc
+    except TimeoutError as exc:  # nbclient's CellTimeoutError, or the kernel failing to start
+        raise BriefingError(
+            f"timed out: {_first_line(str(exc))} (executed notebook kept at {executed})"
+        ) from exc
+    except Exception as exc:  # a dead kernel, an unreadable notebook: still one clear line
+        raise BriefingError(
+            f"{type(exc).__name__}: {_first_line(str(exc))} (notebook kept at {executed})"
+        ) from exc
+    execute_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    export_html(executed, html_path)
+    return Briefing(executed, html_path, execute_seconds, time.perf_counter() - started)
+
+
+def export_html(executed: Path, html_path: Path) -> Path:
+    """Export an executed notebook to ``html_path``: code hidden, live-only cells dropped, no
+    network request. Written to a temporary file and renamed, so a reader never sees half."""
+    nb = nbformat.read(str(executed), as_version=4)
+    title = nb.metadata.get("papermill", {}).get("parameters", {}).get("title")
+    if title:
+        nb.metadata["title"] = str(title)
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=set(HTML_DROP_TAGS), enabled=True), enabled=True
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": html_path.stem}})
+    tmp = html_path.with_name(f".{html_path.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, html_path)
+    return html_path
+
+
+def _first_line(text: str | None) -> str:
+    lines = [line.strip() for line in (text or "").strip().splitlines() if line.strip()]
+    return lines[0] if lines else "(no message)"

@@ -1,0 +1,140 @@
+"""Display helpers for notebooks: one setup call, headers, tables.
+
+:func:`setup` makes Altair charts render both in JupyterLab 4 and in HTML exported with no
+network: it displays one inline copy of the Vega bundle shipped by ``vl-convert-python`` and
+enables a renderer that emits a ``<div>`` plus a ``vegaEmbed(...)`` call. It also turns on
+itables' offline mode, which inlines the DataTables bundle the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import uuid
+from datetime import UTC, datetime
+
+import altair as alt
+import itables
+import pandas as pd
+import vl_convert
+from IPython.display import HTML, display
+
+from dossier import paths
+from dossier.corpus import Corpus
+
+RENDERER = "dossier"
+# vegaEmbed options: no links to the online Vega editor (the reader may be offline); SVG so the
+# charts print sharply and their text can be selected.
+EMBED_OPTIONS = {
+    "renderer": "svg",
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+}
+# Search box, info and paging always shown (itables hides them for tables that fit one page).
+TABLE_OPTIONS = {
+    "classes": "display compact",
+    "maxBytes": 0,
+    "showIndex": False,
+    "layout": {"topStart": None, "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
+}
+
+
+@functools.cache
+def vega_bundle() -> str:
+    """Return the JavaScript bundle (Vega, Vega-Lite, vega-embed) matching Altair's schema."""
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    return vl_convert.javascript_bundle(vl_version=major_minor)
+
+
+def script_json(value: object) -> str:
+    """Return ``value`` as JSON that is safe inside a ``<script>`` element: ``<``, ``>`` and
+    ``&`` are escaped, so text from an article cannot close the script."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_chart(spec: dict, **_metadata: object) -> dict[str, str]:
+    """Altair renderer: a mimebundle with a div and a script that embeds ``spec`` in it.
+
+    The script waits (up to 10 s) for ``window.vegaEmbed`` because JupyterLab may render a
+    chart output before the output that holds the bundle."""
+    div = f"dossier-chart-{uuid.uuid4().hex[:12]}"
+    script = f"""
+(function () {{
+  var el = document.getElementById("{div}");
+  var spec = {script_json(spec)};
+  var opt = {script_json(EMBED_OPTIONS)};
+  var tries = 0;
+  function draw() {{
+    if (!window.vegaEmbed) {{
+      if (++tries > 100) {{
+        el.textContent = "Chart library missing: run dossier.notebook.setup() first.";
+        return;
+      }}
+      return setTimeout(draw, 100);
+    }}
+    window.vegaEmbed(el, spec, opt).catch(function (err) {{
+      el.textContent = "Chart could not be drawn: " + err;
+      console.error(err);
+    }});
+  }}
+  draw();
+}})();"""
+    markup = f'<div id="{div}" class="dossier-chart"></div>\n<script type="text/javascript">'
+    return {"text/html": f"{markup}{script}</script>"}
+
+
+def setup() -> None:
+    """Prepare a notebook: inline Vega bundle, the ``dossier`` Altair renderer, offline itables.
+    Call once, in the notebook's import cell."""
+    display(HTML(f'<script type="text/javascript">{vega_bundle()}</script>'))
+    alt.renderers.register(RENDERER, render_chart)
+    alt.renderers.enable(RENDERER)
+    itables.init_notebook_mode(connected=False)
+
+
+def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
+    """Display the briefing's title and a line saying what it was built from, and when."""
+    now = now or datetime.now(UTC)
+    outlets = sorted(corpus.articles["outlet"].dropna().unique())
+    parts = [
+        f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}",
+        f"outlets: {', '.join(outlets) if outlets else 'unknown'}",
+        f"built {now:%Y-%m-%d %H:%M} UTC",
+        f"source: {paths.display(corpus.source)}",
+    ]
+    if len(corpus.problems):
+        parts.append(f"{len(corpus.problems)} file(s) could not be read (listed at the end)")
+    display(
+        HTML(
+            f"<h1>{html.escape(title)}</h1>"
+            f'<p class="dossier-meta">{html.escape(" · ".join(parts))}</p>'
+        )
+    )
+
+
+def show_table(frame: pd.DataFrame, caption: str | None = None, **options: object) -> None:
+    """Display ``frame`` as a searchable, sortable table that works offline (itables), with
+    column names as readers' labels ("word_count" -> "Word count") and text left-aligned.
+    Cell text is escaped: HTML in article text shows as text."""
+    text_columns = [
+        i for i, dtype in enumerate(frame.dtypes) if not pd.api.types.is_numeric_dtype(dtype)
+    ]
+    shown = frame.rename(columns=reader_label)
+    column_defs = [{"className": "dt-left", "targets": text_columns}]
+    itables.show(shown, caption=caption, **{**TABLE_OPTIONS, "columnDefs": column_defs, **options})
+
+
+def reader_label(column: str) -> str:
+    """Return a column name as a reader reads it: "word_count" -> "Word count"."""
+    return column.replace("_", " ").capitalize().replace(" id", " ID")
+
+
+def show_problems(corpus: Corpus) -> None:
+    """Display the files that could not be read, or a line saying there were none."""
+    if corpus.problems.empty:
+        display(HTML("<p>Every file was read.</p>"))
+    else:
+        show_table(corpus.problems, caption="Files that could not become articles")
