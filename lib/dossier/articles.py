@@ -47,7 +47,8 @@ COLUMNS = {
 _COUNTER = re.compile(r"^\d{1,9}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*?)\s*$", re.I)
-_TERMINAL = tuple(".!?…:;\"')]")
+_TERMINAL = tuple(".!?…:;\"')]")  # a line ending so ends a sentence
+_NOT_HEADLINE_END = tuple(".:;,")  # headlines may end in "?" or "!", not like prose
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
@@ -192,7 +193,9 @@ def _header(norm: str, content: list[Span]) -> tuple[Span | None, str | None, li
         return None, uuid, []
     candidate = content[i]
     after = fields(i + 1)
-    is_title = after > i + 1 or (after < len(content) and _looks_like_headline(norm, candidate))
+    is_source = bool(_SOURCE.match(norm[candidate[0] : candidate[1]].strip()))
+    has_fields = after > i + 1 and not is_source
+    is_title = has_fields or (after < len(content) and _looks_like_headline(norm, candidate))
     if not is_title:
         return None, uuid, content[i:]
     return strip_span(norm, *candidate), uuid, content[after:]
@@ -202,7 +205,9 @@ def _looks_like_headline(norm: str, span: Span) -> bool:
     line = norm[span[0] : span[1]].strip()
     if word_count(line) > MAX_HEADLINE_WORDS:
         return False
-    if line.endswith(_TERMINAL[:5]) and not _INITIALISM_END.search(line):
+    if _SOURCE.match(line):
+        return False
+    if line.endswith(_NOT_HEADLINE_END) and not _INITIALISM_END.search(line):
         return False  # a headline does not end like a sentence ("... Talks With U.S." does)
     return len(split_spans(line)) == 1
 

@@ -118,7 +118,8 @@ def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
             f"{len(problems)} of {len(files)} files in {label} could not be loaded ({detail}); "
             "see Corpus.problems"
         )
-        log.warning(message)
+        for name, code, reason in problems:
+            log.info("skipped %s (%s): %s", name, code, reason)
         warnings.warn(message, DossierWarning, stacklevel=2)
     if not documents:
         first = "; ".join(f"{name}: {reason}" for name, _, reason in problems[:3])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,10 +76,12 @@ def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
         return [SourceFile(p, p.name) for p in files]
     path = paths.resolve(text)
     if path.is_dir():
+        # Every entry but folders, so a broken link or a FIFO becomes a reported problem.
         files = sorted(
             p
             for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            if not p.is_dir()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         return [SourceFile(p, p.relative_to(path).as_posix()) for p in files]
     if path.is_file():
@@ -89,7 +92,14 @@ def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
 def read_text(path: Path) -> tuple[str, str]:
     """Return ``(text, encoding)`` of the file at ``path``; raises :class:`UnreadableFile`."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # reading a FIFO would block a scheduled run forever
+            raise UnreadableFile("unreadable", "not a regular file (a device, FIFO or socket)")
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableFile(
+            "unreadable", "cannot read file: broken link or file vanished"
+        ) from exc
     except OSError as exc:
         raise UnreadableFile("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
     return decode(data)

@@ -27,7 +27,8 @@ _ONE_FOR_ONE = {
 }  # fmt: skip
 _TABLE = str.maketrans(_ONE_FOR_ONE)
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+# Letters or digits, joined by apostrophes, hyphens, points, or commas between digits ("12,000").
+_WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 
 
@@ -37,7 +38,7 @@ def for_matching(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Return the number of words (letters or digits, joined by apostrophes, hyphens or points)."""
+    """Return the number of words in ``text`` ("20,000-25,000" and "U.S." are one word each)."""
     return len(_WORD.findall(text))
 
 

@@ -1,0 +1,151 @@
+"""Bad input: a problem row and one warning with a count, never a crash, never a silent drop."""
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+import dossier
+from conftest import FIXTURES
+from dossier.files import UnreadableFile, decode
+
+BAD = FIXTURES / "bad"
+
+
+def test_every_bad_file_is_a_problem_row_and_the_good_one_loads():
+    with pytest.warns(dossier.DossierWarning) as record:
+        corpus = dossier.load(BAD)
+    assert len(record) == 1
+    assert str(record[0].message) == (
+        f"6 of 7 files in {BAD} could not be loaded "
+        "(2 empty, 2 no_body, 1 binary, 1 undecodable); see Corpus.problems"
+    )
+    expected = pd.DataFrame(
+        [
+            ("binary.txt", "binary", "binary file: contains NUL bytes"),
+            ("empty.txt", "empty", "empty file"),
+            ("headline_only.txt", "no_body", "no body text: the file holds only a headline"),
+            ("source_only.txt", "no_body", "no body text: the file holds no article text"),
+            ("undecodable.txt", "undecodable",
+             "undecodable bytes: not UTF-8 (byte 24) and not cp1252"),
+            ("whitespace.txt", "empty", "file holds only whitespace"),
+        ],
+        columns=["file_name", "problem", "reason"],
+    )  # fmt: skip
+    pdt.assert_frame_equal(corpus.problems, expected)
+    assert corpus.articles["file_name"].tolist() == ["good.txt"]
+
+
+def test_a_source_with_no_readable_article_raises_naming_the_path():
+    files = [BAD / "empty.txt", BAD / "binary.txt"]
+    with (
+        pytest.warns(dossier.DossierWarning),
+        pytest.raises(dossier.NoArticlesError, match=r"empty\.txt.*empty file"),
+    ):
+        dossier.load(files)
+    with pytest.warns(dossier.DossierWarning), pytest.raises(dossier.NoArticlesError) as exc:
+        dossier.load(BAD / "*only.txt")
+    assert str(BAD / "*only.txt") in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "source", ["/no/such/folder", "tests/fixtures/bad/*.nothing", "no-such-file.txt"]
+)
+def test_a_missing_source_raises_file_not_found_naming_it(source):
+    with pytest.raises(FileNotFoundError, match=source.replace("*", r"\*").replace(".", r"\.")):
+        dossier.load(source)
+
+
+def test_an_empty_list_is_an_error():
+    with pytest.raises(FileNotFoundError, match="empty list"):
+        dossier.load([])
+
+
+def test_sources_may_be_a_glob_a_file_or_a_list():
+    by_glob = dossier.load(str(FIXTURES / "headers" / "title_*.txt"))
+    assert len(by_glob.articles) == 5
+    by_list = dossier.load([FIXTURES / "headers/title_uuid.txt", FIXTURES / "misc"])
+    assert by_list.articles["file_name"].tolist() == [
+        "title_uuid.txt",
+        "no_source.txt",
+        "trailer_no_source.txt",
+    ]
+
+
+def test_relative_paths_fall_back_to_the_project_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # as a notebook run from notebooks/ would be
+    assert len(dossier.load("seeds").articles) == 2
+
+
+def test_hidden_files_in_a_folder_are_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline Here\n\nThe army said 40 troops left.\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01binary")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n")
+    assert dossier.load(tmp_path).articles["file_name"].tolist() == ["a.txt"]
+
+
+def test_nested_folders_are_read_and_named_by_relative_path(tmp_path):
+    (tmp_path / "2025" / "03").mkdir(parents=True)
+    (tmp_path / "2025" / "03" / "a.txt").write_text("Headline Here\n\nThe army said 40 left.\n")
+    assert dossier.load(tmp_path).articles["file_name"].tolist() == ["2025/03/a.txt"]
+
+
+def test_unreadable_entries_in_a_folder_are_problems_not_hangs(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("Headline Here\n\nThe army said 40 troops left.\n")
+    (tmp_path / "locked.txt").write_text("Headline Two\n\nThe army said 50 left.\n")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):  # root can read anything, so deny one file by hand
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.warns(dossier.DossierWarning, match="3 of 4 files"):
+        corpus = dossier.load(tmp_path)
+    assert corpus.articles["file_name"].tolist() == ["good.txt"]
+    expected = pd.DataFrame(
+        [
+            ("dangling.txt", "unreadable", "cannot read file: broken link or file vanished"),
+            ("locked.txt", "unreadable", "cannot read file: Permission denied"),
+            ("pipe.txt", "unreadable", "not a regular file (a device, FIFO or socket)"),
+        ],
+        columns=["file_name", "problem", "reason"],
+    )
+    pdt.assert_frame_equal(corpus.problems, expected)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        ("Kyiv said “no”.\n".encode(), "utf-8", "Kyiv said “no”.\n"),
+        (b"\xef\xbb\xbfA\r\nB\r\n", "utf-8-sig", "A\nB\n"),
+        ("A – B\n".encode("utf-16"), "utf-16", "A – B\n"),
+        ("A – B\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16", "A – B\n"),
+        ("Café “x”\r".encode("cp1252"), "cp1252", "Café “x”\n"),
+    ],
+)
+def test_decode(data, encoding, text):
+    assert decode(data) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b" \r\n\t", "empty"),
+        (b"abc\x00def", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (b"ok \x81\x8d\x90 not ok", "undecodable"),
+        (b"\xff\xfe\x00", "undecodable"),
+    ],
+)
+def test_decode_refuses(data, problem):
+    with pytest.raises(UnreadableFile) as exc:
+        decode(data)
+    assert exc.value.problem == problem
