@@ -115,6 +115,9 @@ def export_html(executed: Path, html_path: Path) -> Path:
     title = nb.metadata.get("papermill", {}).get("parameters", {}).get("title")
     if title:
         nb.metadata["title"] = str(title)
+    # The widget cells are dropped, so their saved state (which holds their output, article
+    # text included) would only be dead weight at the end of the page.
+    nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         template_name=TEMPLATE,
         extra_template_basedirs=[str(paths.TEMPLATES_DIR)],

@@ -8,6 +8,7 @@ can capture it; everything else goes to stderr.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import logging
 import sys
@@ -134,7 +135,11 @@ def _brief(args: argparse.Namespace) -> int:
 def _parse_value(text: str, declared: dict[str, Any]) -> Any:
     """A parameter value: text stays text when the notebook's default is text, else JSON (with
     Python's None/True/False accepted), else text."""
-    if declared.get("inferred_type_name") == "str":
+    try:
+        default = ast.literal_eval(declared.get("default", "None"))
+    except (ValueError, SyntaxError):
+        default = None
+    if isinstance(default, str) or declared.get("inferred_type_name") == "str":
         return text
     python_literals = {"None": None, "True": True, "False": False}
     if text in python_literals:

@@ -60,17 +60,15 @@ class Corpus:
         columns = ["title", "outlet", "word_count", "sentence_count", "file_name", "article_id"]
         return out[columns].reset_index(drop=True)
 
-    def select(
-        self, outlets: Sequence[str] | str | None = None, query: str | None = None
-    ) -> Corpus:
+    def select(self, outlets: Sequence[str] | str | None = None, query: object = None) -> Corpus:
         """Return the corpus restricted to articles from ``outlets`` (names as in
         ``articles.outlet``) whose title or text contains every word of ``query`` (any case)."""
         keep = pd.Series(True, index=self.articles.index)
         if outlets:
             wanted = [outlets] if isinstance(outlets, str) else list(outlets)
             keep &= self.articles["outlet"].isin([o.lower() for o in wanted])
-        if query and query.strip():
-            keep &= contains_all(self.articles["title"] + "\n" + self.articles["text"], query)
+        if query is not None and str(query).strip():
+            keep &= contains_all(self.articles["title"] + "\n" + self.articles["text"], str(query))
         ids = set(self.articles.loc[keep, "article_id"])
         return replace(
             self,

@@ -1,0 +1,187 @@
+"""The briefing pipe for real: papermill executes the notebook, nbconvert exports the HTML."""
+
+import json
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from conftest import FIXTURES, ROOT, SEEDS
+from dossier import briefing
+
+pytestmark = pytest.mark.slow
+
+# Any element that would make the browser fetch something from the network.
+NETWORK_REF = re.compile(
+    r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*"
+    r"\b(?:src|href|data)\s*=\s*[\"']?\s*(?:https?:)?//",
+    re.IGNORECASE,
+)
+CSS_NETWORK_REF = re.compile(r"@import\s+url\(\s*[\"']?(?:https?:)?//|url\(\s*[\"']?https?://")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("briefing")
+    result = briefing.build(
+        {"corpus": str(SEEDS), "title": "Troops <b>& co</b>", "outlets": ["rfa.org", "scmp.com"]},
+        out_dir=out,
+        name="seeds",
+    )
+    return result, result.html.read_text(encoding="utf-8")
+
+
+def test_briefing_writes_the_executed_notebook_and_the_html(built):
+    result, _ = built
+    assert result.notebook.name == "seeds.ipynb" and result.html.name == "seeds.html"
+    nb = nbformat.read(result.notebook, as_version=4)
+    assert nb.metadata.papermill.parameters["title"] == "Troops <b>& co</b>"
+    assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    explore = next(c for c in nb.cells if c.get("id") == "explore")
+    assert "application/vnd.jupyter.widget-view+json" in explore.outputs[0]["data"]
+
+
+def test_html_makes_no_network_request(built):
+    _, html = built
+    assert not NETWORK_REF.findall(html)
+    assert not CSS_NETWORK_REF.findall(html)
+    assert "require.min.js" not in html and "MathJax.js" not in html
+    assert "@jupyter-widgets/html-manager" not in html
+
+
+def test_html_holds_the_chart_spec_the_bundle_and_the_table(built):
+    _, html = built
+    assert html.count('class="dossier-chart"') == 1
+    assert "window.vegaEmbed=" in html  # the inline bundle
+    assert re.search(r'"\$schema": ?"https://vega\.github\.io/schema/vega-lite/v6', html)
+    assert '"outlet_choice"' in html and '"input": "select"' in html
+    assert "000_8d15dd48c9a3f5e1.txt" in html  # the articles table's data
+
+
+def test_html_drops_live_only_cells_and_code(built):
+    _, html = built
+    assert "Explore (live)" not in html
+    assert "widget-view+json" not in html
+    assert "from dossier import" not in html and "dossier.load(" not in html
+    assert "widget-state+json" not in html
+    assert "Every file was read." in html
+
+
+def test_title_is_escaped_everywhere(built):
+    _, html = built
+    assert "<b>& co</b>" not in html
+    assert "<title>Troops &lt;b&gt;&amp; co&lt;/b&gt;</title>" in html
+    assert "<h1>Troops &lt;b&gt;&amp; co&lt;/b&gt;</h1>" in html
+
+
+def test_html_size_is_bounded(built):
+    _, html = built
+    assert len(html.encode()) < 3_000_000
+
+
+def test_query_parameter_filters_the_corpus(tmp_path):
+    result = briefing.build({"corpus": str(SEEDS), "query": "lawmaker"}, out_dir=tmp_path, name="q")
+    html = result.html.read_text(encoding="utf-8")
+    assert "1 article · outlets: scmp.com" in html
+
+
+def test_unknown_parameters_are_refused_before_running(tmp_path):
+    with pytest.raises(briefing.BriefingArgumentError, match=r"unknown parameter.*colour"):
+        briefing.build({"colour": "red"}, out_dir=tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_failing_notebook_is_kept_and_no_html_is_written(tmp_path):
+    with pytest.raises(briefing.BriefingError) as exc:
+        briefing.build({"corpus": str(FIXTURES / "bad" / "empty.txt")}, out_dir=tmp_path)
+    message = str(exc.value)
+    assert "NoArticlesError" in message and "\n" not in message
+    assert str(tmp_path / "briefing.ipynb") in message
+    kept = nbformat.read(tmp_path / "briefing.ipynb", as_version=4)
+    assert any(
+        o.get("ename") == "NoArticlesError" for c in kept.cells for o in c.get("outputs", [])
+    )
+    assert not (tmp_path / "briefing.html").exists()
+
+
+def test_a_cell_that_runs_too_long_fails_with_a_timeout(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('corpus = ""\nseconds = 60')
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [parameters, nbformat.v4.new_code_cell("import time\ntime.sleep(seconds)")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    sleepy = tmp_path / "sleepy.ipynb"
+    nbformat.write(nb, sleepy)
+    with pytest.raises(briefing.BriefingError, match="timed out"):
+        briefing.build({}, out_dir=tmp_path / "out", notebook=sleepy, timeout=2)
+    assert (tmp_path / "out" / "briefing.ipynb").exists()
+
+
+def dossier_cli(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "dossier", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_cli_prints_the_html_path_and_exits_0(tmp_path):
+    run = dossier_cli(
+        "brief", "--corpus", "seeds", "--out", str(tmp_path), "--name", "cli",
+        "-p", "title", "2025", "-p", "outlets", json.dumps(["rfa.org"]),
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"{tmp_path / 'cli.html'}\n"
+    html = (tmp_path / "cli.html").read_text(encoding="utf-8")
+    assert "<h1>2025</h1>" in html  # text parameters stay text
+    assert "1 article · outlets: rfa.org" in html
+
+
+def test_cli_failure_exits_1_with_a_one_line_reason_and_keeps_the_notebook(tmp_path):
+    run = dossier_cli("brief", "--corpus", str(FIXTURES / "bad"), "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr  # bad files beside a good one: a briefing, not a failure
+    run = dossier_cli(
+        "brief", "--corpus", str(FIXTURES / "bad" / "*only.txt"), "--out", str(tmp_path / "f")
+    )
+    assert run.returncode == 1
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("dossier: briefing failed: cell ")
+    assert "NoArticlesError" in last and str(tmp_path / "f" / "briefing.ipynb") in last
+    assert run.stdout == ""
+    assert (tmp_path / "f" / "briefing.ipynb").exists()
+    assert not (tmp_path / "f" / "briefing.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["brief", "--corpus", "no/such/folder"], "no such corpus"),
+        (["brief", "-p", "colour", "red"], "unknown parameter(s) colour"),
+        (["brief", "-p", "corpus", "seeds"], "give the corpus with --corpus"),
+        (["brief", "--timeout", "0"], "timeout must be a positive"),
+        (["brief", "--notebook", "nope.ipynb"], "no such notebook"),
+        (["brief", "--nonsense"], "unrecognized arguments"),
+        ([], "required: COMMAND"),
+    ],
+)
+def test_cli_bad_arguments_exit_2(args, message, tmp_path):
+    run = dossier_cli(*args, "--out", str(tmp_path)) if args[:1] == ["brief"] else dossier_cli()
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_cli_help_explains_every_option():
+    run = dossier_cli("brief", "--help")
+    assert run.returncode == 0
+    for option in ("--corpus", "--out", "--name", "--parameter", "--timeout", "--notebook"):
+        assert option in run.stdout
