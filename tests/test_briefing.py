@@ -85,6 +85,7 @@ def test_query_parameter_filters_the_corpus(tmp_path):
     result = briefing.build({"corpus": str(SEEDS), "query": "lawmaker"}, out_dir=tmp_path, name="q")
     html = result.html.read_text(encoding="utf-8")
     assert "1 article · outlets: scmp.com" in html
+    assert "<title>Briefing</title>" in html  # the notebook's default title
 
 
 def test_unknown_parameters_are_refused_before_running(tmp_path):

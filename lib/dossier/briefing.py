@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import time
@@ -113,6 +114,9 @@ def export_html(executed: Path, html_path: Path) -> Path:
     network request. Written to a temporary file and renamed, so a reader never sees half."""
     nb = nbformat.read(str(executed), as_version=4)
     title = nb.metadata.get("papermill", {}).get("parameters", {}).get("title")
+    if title is None:  # not passed: the notebook's own default
+        default = notebook_parameters(executed).get("title", {}).get("default")
+        title = _literal(default)
     if title:
         nb.metadata["title"] = str(title)
     # The widget cells are dropped, so their saved state (which holds their output, article
@@ -133,6 +137,13 @@ def export_html(executed: Path, html_path: Path) -> Path:
     tmp.write_text(body, encoding="utf-8")
     os.replace(tmp, html_path)
     return html_path
+
+
+def _literal(source: str | None) -> Any:
+    try:
+        return ast.literal_eval(source) if source else None
+    except (ValueError, SyntaxError):
+        return None
 
 
 def _first_line(text: str | None) -> str:

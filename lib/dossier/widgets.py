@@ -4,9 +4,10 @@ cells that use them ``live-only`` and the HTML export drops those cells."""
 from __future__ import annotations
 
 import ipywidgets as w
-from IPython.display import display
+import pandas as pd
 
 from dossier.corpus import Corpus, contains_all
+from dossier.notebook import show_table
 
 MAX_ROWS = 200
 
@@ -20,19 +21,26 @@ def sentence_explorer(corpus: Corpus) -> w.VBox:
     out = w.Output()
 
     def refresh(_change: object = None) -> None:
-        chosen = corpus.select(outlets=outlet.value, query=query.value)
-        rows = chosen.sentences.merge(
-            chosen.articles[["article_id", "outlet", "title"]], on="article_id"
-        )
-        rows = rows[contains_all(rows["text"], query.value)]
+        rows = matching_sentences(corpus, outlet.value, query.value)
+        caption = f"{len(rows)} sentences"
+        if len(rows) > MAX_ROWS:
+            caption += f" (the first {MAX_ROWS} shown)"
         out.clear_output(wait=True)
         with out:
-            print(
-                f"{len(rows)} sentences" + (f" (first {MAX_ROWS})" if len(rows) > MAX_ROWS else "")
-            )
-            display(rows[["outlet", "title", "section", "sentence_no", "text"]].head(MAX_ROWS))
+            show_table(rows.head(MAX_ROWS), caption)
 
     outlet.observe(refresh, names="value")
     query.observe(refresh, names="value")
     refresh()
     return w.VBox([w.HBox([outlet, query]), out])
+
+
+def matching_sentences(corpus: Corpus, outlet: str | None, query: str | None) -> pd.DataFrame:
+    """Return the sentences from ``outlet`` (all when None) containing every word of ``query``:
+    outlet, sentence_no, text, title, in article order."""
+    chosen = corpus.select(outlets=outlet)
+    rows = chosen.sentences.merge(
+        chosen.articles[["article_id", "outlet", "title"]], on="article_id"
+    )
+    rows = rows[contains_all(rows["text"], query)]
+    return rows[["outlet", "sentence_no", "text", "title"]].reset_index(drop=True)

@@ -1,0 +1,35 @@
+"""The live explorer: its filtering as a table, and a smoke test that the widgets respond."""
+
+import pandas as pd
+import pandas.testing as pdt
+
+from dossier import widgets
+
+
+def test_matching_sentences_by_outlet_and_words(seeds):
+    got = widgets.matching_sentences(seeds, "scmp.com", "yu KILLED")
+    expected = pd.DataFrame(
+        {
+            "outlet": ["scmp.com"],
+            "sentence_no": [9],
+            "text": [
+                "Yu further reported that approximately 400 North Korean troops have been "
+                "killed in action to date."
+            ],
+            "title": ["North Korea has sent 3,500 additional troops to Russia"],
+        }
+    )
+    pdt.assert_frame_equal(got, expected)
+
+
+def test_matching_sentences_without_filters_is_every_sentence(seeds):
+    assert len(widgets.matching_sentences(seeds, None, None)) == len(seeds.sentences)
+    assert widgets.matching_sentences(seeds, "rfa.org", "lawmaker").empty
+
+
+def test_explorer_offers_every_outlet_and_refreshes_on_change(seeds):
+    panel = widgets.sentence_explorer(seeds)
+    outlet, query = panel.children[0].children
+    assert [label for label, _ in outlet.options] == ["All", "rfa.org", "scmp.com"]
+    query.value = "Kursk"  # triggers a refresh; must not raise outside a kernel
+    outlet.value = "rfa.org"
