@@ -5,12 +5,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: help setup brief test lab lint format lock strip clean
+.PHONY: help setup brief test lab bench lint format lock strip clean
 
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
 	@echo "make test    run the whole test suite"
 	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
+	@echo "make bench   throughput of loading and extracting claims, as a table"
 	@echo "make lint    ruff check + format check"
 	@echo "make lock    re-resolve requirements.in into the exact pins of requirements.txt"
 	@echo "make strip   clear notebook outputs before committing"
@@ -31,6 +32,9 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m dossier.bench
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

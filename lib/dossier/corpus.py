@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -38,12 +39,31 @@ class Corpus:
     - ``sentences``: one row per sentence (see :func:`dossier.sentences.frame`)
     - ``problems``: one row per file that could not become an article: file_name, problem
       (empty, binary, undecodable, unreadable, no_body, duplicate, error), reason
+    - ``claims`` and ``entities``: extracted on first use (see :mod:`dossier.claims`)
     """
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
     problems: pd.DataFrame
     source: str = ""
+
+    @functools.cached_property
+    def _extracted(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from dossier import claims  # the extractor loads its gazetteers on first use
+
+        return claims.extract(self.articles, self.sentences)
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """One row per figure about forces or casualties (see :mod:`dossier.claims`), computed
+        on first use."""
+        return self._extracted[0]
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """One row per mention of a person, organisation, place or group (see
+        :mod:`dossier.entities`), computed with the claims."""
+        return self._extracted[1]
 
     def __repr__(self) -> str:
         return (

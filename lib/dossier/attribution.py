@@ -1,0 +1,373 @@
+"""Who a sentence's figures are sourced to.
+
+Per sentence, in this order: "according to X"; "as noted/reported/... by X"; a trailing
+"..., X said." or "..., said X."; "X said/told/estimated/... (that)" with X the noun phrase
+before the verb (adverbs such as "further" skipped; an appositive "X, a lawmaker, said" gives X
+and the role); "X's estimate"; a headline ending ": X". "He"/"She" resolve to the last person
+named before. A sentence whose source is anonymous ("reports indicate", "it has been reported",
+"unnamed sources") has no speaker and inherits none; any other sentence without a speaker inherits
+the nearest speaker of the earlier sentences of its paragraph (``attribution_in = "context"``).
+
+Names are canonicalised with ``data/aliases.csv``, then a surname alone maps to the full name of a
+person named anywhere in the same article, and "the ministry" to the last organisation speaker
+whose name holds "ministry". A relayed figure ("Yu, citing a briefing by Kyrylo Budanov") keeps
+its speaker and records the origin as ``cited_source`` for that speaker's figures in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dossier import lexicon
+from dossier.gazetteer import Gazetteer, Match
+
+_TOKEN = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+_NP_LOWER = (
+    lexicon.TITLES
+    | lexicon.ORG_WORDS
+    | lexicon.words(
+        "military defence defense intelligence security spy main national senior top local "
+        "regional state think tank official officials source sources analyst analysts expert "
+        "experts monitor monitors monitoring group health war human rights independent "
+        "western british american ukrainian russian korean south north opposition"
+    )
+)
+_CONNECTORS = lexicon.words("of for the and on")
+_DETERMINERS = lexicon.words("a an the")
+_ADVERBS = lexicon.words(
+    "further also later earlier previously again recently separately then now had has have "
+    "has also had also publicly repeatedly"
+)
+_SAY = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_AS_BY = re.compile(
+    r"\bas\s+(?:noted|reported|stated|said|confirmed|indicated|estimated|cited|described|"
+    r"assessed|claimed|announced|revealed|disclosed)\s+by\s+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r",\s*(?P<np>[^,]{2,90}?)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|reported|"
+    r"claimed|estimated|confirmed|wrote|warned|announced)(?:\s+(?:in|on|at)\s+[\w\s-]{1,40})?"
+    r"\s*[.!?\"']*$"
+)
+_TRAILING_INVERTED = re.compile(r",\s*(?:said|says|added|wrote)\s+(?P<np>.{2,90}?)\s*[.!?\"']*$")
+_POSSESSIVE_ESTIMATE = re.compile(
+    r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,5})'s?\s+(?:latest\s+|own\s+)?(?:estimate|"
+    r"estimates|assessment|figures|data|tally|count|report|calculations)\b"
+)
+_ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
+_CITING = re.compile(rf"\b(?:{lexicon.CITING})\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source: canonical ``name``, ``role`` in the text, ``kind`` (person, organisation,
+    group, unnamed), and the span of the mention."""
+
+    name: str
+    role: str | None
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Attribution:
+    """A sentence's source: the speaker, where it was found, and whether the sentence names an
+    anonymous source instead."""
+
+    speaker: Speaker | None = None
+    found_in: str | None = None  # "sentence" | "context"
+    is_anonymous: bool = False
+
+
+@dataclass
+class ArticleSources:
+    """Every sentence's attribution in one article, plus what the article says about its people."""
+
+    sentences: list[Attribution]
+    cited: dict[str, str] = field(default_factory=dict)  # speaker name -> origin
+    people: list[Speaker] = field(default_factory=list)  # speakers found by rule, for entities
+
+
+def attribute(
+    norm: str,
+    sentences: list[tuple[int, int, int, str]],
+    names: list[Match],
+    gazetteer: Gazetteer,
+) -> ArticleSources:
+    """Return the sources of ``sentences`` ((start, end, paragraph_no, section) spans of the
+    article text ``norm``, normalised for matching), given the article's name matches."""
+    return _Article(norm, sentences, names, gazetteer).run()
+
+
+class _Article:
+    def __init__(self, norm, sentences, names, gazetteer):
+        self.norm = norm
+        self.sentences = sentences
+        self.names = names
+        self.gazetteer = gazetteer
+        self.full_names = {m.canonical for m in names if m.kind == "person" and " " in m.canonical}
+        self.roles: dict[str, str] = {}
+        self.speakers: list[Speaker] = []
+        self.people: list[Speaker] = []
+
+    def run(self) -> ArticleSources:
+        # Full names first, so a surname used before the full name still resolves.
+        for start, end, _, section in self.sentences:
+            found = self._find(start, end, section)
+            if found and found.kind == "person" and " " in found.name:
+                self.full_names.add(found.name)
+        self.speakers, self.roles, self.people = [], {}, []
+        results: list[Attribution] = []
+        current: dict[int, Speaker] = {}  # paragraph_no -> last speaker
+        for start, end, paragraph, section in self.sentences:
+            speaker = self._find(start, end, section, pronouns=True)
+            if speaker is not None:
+                pronoun = self.norm[speaker.start : speaker.end].lower() in lexicon.PRONOUNS
+                results.append(Attribution(speaker, "context" if pronoun else "sentence"))
+                current[paragraph] = speaker
+                self.speakers.append(speaker)
+            elif self._is_anonymous(start, end):
+                results.append(Attribution(is_anonymous=True))
+            elif paragraph in current and section != "title":
+                results.append(Attribution(current[paragraph], "context"))
+            else:
+                results.append(Attribution())
+        cited = self._cited(results)
+        return ArticleSources(results, cited, self.people)
+
+    # --- finding a speaker in one sentence -----------------------------------------------------
+    def _find(self, start: int, end: int, section: str, pronouns: bool = False) -> Speaker | None:
+        text = self.norm[start:end]
+        for match in (_ACCORDING.search(text), _AS_BY.search(text)):
+            if match:
+                span = self._np_forward(start + match.end(), start + len(text))
+                if span and (speaker := self._speaker(*span)):
+                    return speaker
+        for pattern in (_TRAILING, _TRAILING_INVERTED):
+            match = pattern.search(text)
+            if match:
+                s, e = start + match.start("np"), start + match.end("np")
+                span = self._np_forward(s, e)
+                if span and span[1] >= e - 1 and (speaker := self._speaker(*span)):
+                    return speaker
+        anonymous = [(m.start(), m.end()) for m in _ANONYMOUS.finditer(text)]
+        for match in _SAY.finditer(text):
+            if any(a <= match.start() < b for a, b in anonymous):
+                continue  # "Recent reports indicate": a source with no name, not a speaker
+            span = self._np_backward(start, start + match.start())
+            if span is None:
+                continue
+            word = self.norm[span[0] : span[1]]
+            if word.lower() in lexicon.PRONOUNS:
+                if pronouns and (person := self._last_person(span[0])):
+                    return Speaker(person.name, person.role, "person", *span)
+                continue
+            if (speaker := self._speaker(*span)) is not None:
+                return speaker
+        match = _POSSESSIVE_ESTIMATE.search(text)
+        if match and (speaker := self._speaker(start + match.start(), start + match.end("owner"))):
+            return speaker
+        if section == "title" and ":" in text:
+            colon = start + text.rindex(":") + 1
+            span = self._np_forward(colon, start + len(text))
+            if span and span[1] >= start + len(text.rstrip(" .")) - 1:
+                return self._speaker(*span)
+        return None
+
+    def _is_anonymous(self, start: int, end: int) -> bool:
+        return bool(_ANONYMOUS.search(self.norm, start, end))
+
+    # --- noun phrases ------------------------------------------------------------------------
+    def _np_forward(self, start: int, end: int) -> tuple[int, int] | None:
+        tokens = list(_TOKEN.finditer(self.norm, start, end))
+        kept: list[re.Match[str]] = []
+        for i, tok in enumerate(tokens):
+            word = tok.group(0)
+            if not kept and word.lower() in _DETERMINERS:
+                kept.append(tok)
+                continue
+            if _np_word(word) or (
+                word.lower() in _CONNECTORS
+                and kept
+                and i + 1 < len(tokens)
+                and _np_word(tokens[i + 1].group(0))
+            ):
+                kept.append(tok)
+                continue
+            break
+        return _trim(kept)
+
+    def _np_backward(self, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
+        tokens = list(_TOKEN.finditer(self.norm, sentence_start, verb_start))
+        i = len(tokens) - 1
+        while i >= 0 and tokens[i].group(0).lower() in _ADVERBS | {"also"}:
+            i -= 1
+        while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
+            i -= 1
+        if i >= 0 and tokens[i].group(0) == ",":
+            return self._appositive(tokens, i)
+        kept: list[re.Match[str]] = []
+        while i >= 0:
+            word = tokens[i].group(0)
+            low = word.lower()
+            if low in _DETERMINERS:
+                kept.insert(0, tokens[i])
+                break
+            if _np_word(word) or (low in _CONNECTORS and kept and i > 0):
+                kept.insert(0, tokens[i])
+                i -= 1
+                continue
+            break
+        if kept and kept[0].group(0).lower() in _CONNECTORS:
+            return None
+        return _trim(kept)
+
+    def _appositive(self, tokens: list[re.Match[str]], comma: int) -> tuple[int, int] | None:
+        """ "Lee Seong-kweun, a lawmaker on the committee, told ...": the name before the
+        first comma; the words between the commas are remembered as the role."""
+        j = comma - 1
+        while j >= 0 and tokens[j].group(0) != ",":
+            j -= 1
+        if j < 1 or comma - j > 14:
+            return None
+        name = self._np_backward(tokens[0].start(), tokens[j].start())
+        if name is None or not self.norm[name[0]].isupper():
+            return None
+        role = self.norm[tokens[j + 1].start() : tokens[comma - 1].end()]
+        role = re.sub(r"^(?:a|an|the)\s+", "", role).strip()
+        speaker = self._speaker(*name)
+        if speaker and speaker.kind == "person" and role:
+            self.roles.setdefault(speaker.name, role)
+        return name
+
+    # --- canonical speakers ------------------------------------------------------------------
+    def _speaker(self, start: int, end: int) -> Speaker | None:
+        text = self.norm[start:end].strip()
+        words = text.split()
+        if not words:
+            return None
+        head = words[-1].lower().rstrip(".")
+        if head in lexicon.NOT_SPEAKERS or head in ("source", "sources") or len(words) > 12:
+            return None
+        if words[0].lower() in lexicon.PRONOUNS | {"it", "they", "we", "i"}:
+            return None
+        inside = [m for m in self.names if m.start >= start and m.end <= end]
+        if inside:
+            match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
+            role = self.norm[start : match.start].strip(" ,") or None
+            role = _drop_determiner(role) if role else None
+            return self._make(match.canonical, role, match.kind, start, end)
+        name_words = _trailing_name(words, self.gazetteer)
+        if name_words:
+            name = " ".join(name_words)
+            role = _drop_determiner(" ".join(words[: len(words) - len(name_words)])) or None
+            name_start = start + self.norm[start:end].rstrip().rfind(name)
+            return self._make(name, role, "person", name_start, name_start + len(name))
+        canonical = _drop_determiner(text)
+        if text.lower().startswith("the ") and len(words) <= 3:
+            for earlier in reversed(self.speakers):
+                if earlier.kind == "organisation" and head in earlier.name.lower():
+                    return Speaker(earlier.name, earlier.role, earlier.kind, start, end)
+        kind = "organisation" if any(w.lower() in lexicon.ORG_WORDS for w in words) else "unnamed"
+        if kind == "unnamed" and not any(
+            w.lower() in _NP_LOWER or w[0].isupper() for w in words[-1:]
+        ):
+            return None
+        return Speaker(canonical, None, kind, start, end)
+
+    def _make(self, name: str, role: str | None, kind: str, start: int, end: int) -> Speaker:
+        """A speaker; for people, the span is the name as written and the name is resolved to
+        the full name seen in the article."""
+        if kind == "person":
+            if " " not in name:
+                full = [f for f in self.full_names if f.split()[-1] == name]
+                if len(full) == 1:
+                    name = full[0]
+            if role:
+                self.roles.setdefault(name, role)
+            role = role or self.roles.get(name)
+        speaker = Speaker(name, role, kind, start, end)
+        if kind == "person" and not any(m.start == start for m in self.names):
+            self.people.append(speaker)
+        return speaker
+
+    def _last_person(self, before: int) -> Speaker | None:
+        for speaker in reversed(self.speakers):
+            if speaker.kind == "person" and speaker.start < before:
+                return speaker
+        people = [m for m in self.names if m.kind == "person" and m.end <= before]
+        if people:
+            last = people[-1]
+            return Speaker(last.canonical, self.roles.get(last.canonical), "person", 0, 0)
+        return None
+
+    # --- relayed figures ---------------------------------------------------------------------
+    def _cited(self, results: list[Attribution]) -> dict[str, str]:
+        cited: dict[str, str] = {}
+        for (start, end, _, _), result in zip(self.sentences, results, strict=True):
+            match = _CITING.search(self.norm, start, end)
+            if not match:
+                continue
+            span = self._np_forward(match.end(), end)
+            origin = self._speaker(*span) if span else None
+            if origin is None:
+                continue
+            relay = result.speaker
+            if relay is None or relay.name == origin.name:
+                relay = self._person_named_in(start, end, exclude=origin.name)
+            if relay is not None and relay.name != origin.name:
+                cited.setdefault(relay.name, origin.name)
+        return cited
+
+    def _person_named_in(self, start: int, end: int, exclude: str) -> Speaker | None:
+        text = self.norm[start:end]
+        for speaker in reversed(self.speakers):
+            if speaker.kind != "person" or speaker.name == exclude:
+                continue
+            last = speaker.name.split()[-1]
+            if re.search(rf"\b{re.escape(last)}\b", text):
+                return speaker
+        return None
+
+
+def _np_word(word: str) -> bool:
+    if word[0].isupper():
+        return True
+    low = word.lower()
+    return (
+        low in _NP_LOWER or low.endswith("-based") or (low.endswith("'s") and low[:-2] in _NP_LOWER)
+    )
+
+
+def _trailing_name(words: list[str], gazetteer: Gazetteer) -> list[str]:
+    """The capitalised words at the end of a noun phrase that are a person's name: not a title,
+    not an organisation word, not a country or demonym, not a possessive."""
+    name: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if (
+            not word[0].isupper()
+            or low in lexicon.TITLES
+            or low in lexicon.ORG_WORDS
+            or word.endswith(("'s", "'"))
+            or gazetteer.actors.find(word)
+            or gazetteer.places.find(word)
+        ):
+            break
+        name.insert(0, word)
+    return name if len(name) <= 4 else []
+
+
+def _drop_determiner(text: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def _trim(kept: list[re.Match[str]]) -> tuple[int, int] | None:
+    while kept and kept[-1].group(0).lower() in _CONNECTORS | _DETERMINERS:
+        kept.pop()
+    if not kept or all(t.group(0).lower() in _DETERMINERS for t in kept):
+        return None
+    return kept[0].start(), kept[-1].end()

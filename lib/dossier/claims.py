@@ -1,0 +1,483 @@
+"""The claims ledger: every figure about forces or casualties, with what it counts, whose forces,
+who said it, how hedged, when and where. One row per mention.
+
+A quantity found by :mod:`dossier.numbers` is a claim when its head noun is a force ("3,500 North
+Korean soldiers") or a casualty ("92 casualties"), or when it has no noun and a casualty phrase
+follows it ("3,600 who sustained injuries", "300 have returned to duty"), or it is the object of a
+casualty or deployment verb ("killed 200", "sent 1,500"). Dates, durations, ages, money, and
+counts of anything else ("five locations", "300 tanks") are not claims. See the README's
+"How claims are read" for every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dossier import attribution, gazetteer, lexicon, numbers
+from dossier.text import for_matching
+
+COLUMNS = {
+    "claim_id": "str",
+    "article_id": "str",
+    "section": "str",
+    "sentence_no": "int64",
+    "char_start": "int64",
+    "char_end": "int64",
+    "number_text": "str",
+    "quote": "str",
+    "value_low": "float64",
+    "value_high": "float64",
+    "unit": "str",
+    "is_approximate": "bool",
+    "bound": "str",
+    "is_vague": "bool",
+    "category": "str",
+    "actor": "str",
+    "attributed_to": "str",
+    "speaker_role": "str",
+    "attribution_in": "str",
+    "cited_source": "str",
+    "is_hedged": "bool",
+    "hedge_cues": "str",
+    "when_text": "str",
+    "where_text": "str",
+}
+CATEGORIES = (
+    "deployed",
+    "reinforcements",
+    "killed",
+    "wounded",
+    "casualties",
+    "captured",
+    "returned_to_duty",
+    "casualty_rate",
+)
+
+_STOP = lexicon.words(
+    "in at to from on by for with into near across since during after before over under than "
+    "and or but who which that whom whose were was are is be been being have has had will would "
+    "could may might can must should remain remained remains died surrendered returned managed "
+    "left fled went came arrived took got as per each every this these those here there"
+)
+_PARTITIVE_DETERMINERS = lexicon.words("the its their his her our these those them whom")
+_DEPLOY_VERBS = lexicon.words(
+    "sent send sending sends deployed deploy deploying deploys dispatched dispatch dispatching "
+    "stationed mobilised mobilized mobilising mobilizing moved transferred committed"
+)
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s|\"")
+_WORD = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+_HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORECASE)
+_TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
+_RATE = re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{lexicon.RATE})\b", re.IGNORECASE)
+_CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lexicon.CATEGORY_AFTER]
+# Words that may stand between a figure (or its noun) and what happened to it.
+_FILLERS = lexicon.words(
+    "who which that have has had been were was are is being be already reportedly reported as "
+    "since then later also all both either managed to subsequently eventually now allegedly "
+    "believed thought presumed confirmed feared officially were so far in total together"
+)
+_CATEGORY_BEFORE = [
+    (c, re.compile(rf"^(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
+]
+_REINFORCE_BEFORE = re.compile(rf"(?:{lexicon.REINFORCEMENT_BEFORE})\s*$", re.IGNORECASE)
+_REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
+_MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
+
+
+@dataclass
+class _Claim:
+    quantity: numbers.Quantity
+    sentence: int  # index into the article's sentences
+    category: str
+    has_deploy_cue: bool
+    actor: str | None = None
+    where: str | None = None
+
+
+def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return ``(claims, entities)`` for the articles and sentences of a corpus.
+
+    ``claims`` has the columns of :data:`COLUMNS`; ``entities`` those of
+    :data:`dossier.entities.COLUMNS`."""
+    from dossier import entities as entities_module
+
+    gaz = gazetteer.load()
+    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)}
+    claim_rows: list[dict] = []
+    entity_rows: list[dict] = []
+    for article in articles.itertuples(index=False):
+        group = by_article.get(article.article_id)
+        if group is None:
+            continue
+        found = _Article(article.article_id, article.text, group, gaz)
+        claim_rows.extend(found.claims())
+        entity_rows.extend(entities_module.rows(found))
+    claims = pd.DataFrame(claim_rows, columns=list(COLUMNS)).astype(COLUMNS)
+    return claims, entities_module.frame(entity_rows)
+
+
+class _Article:
+    """Everything known about one article's text, computed once."""
+
+    def __init__(self, article_id: str, text: str, sentences: pd.DataFrame, gaz):
+        self.article_id = article_id
+        self.text = text
+        self.norm = for_matching(text)
+        self.sentence_rows = list(
+            sentences[
+                ["section", "paragraph_no", "sentence_no", "char_start", "char_end"]
+            ].itertuples(index=False, name=None)
+        )
+        self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]
+        self.gaz = gaz
+        self.names = gaz.names.find(self.norm)
+        self.places = gaz.places.find(self.norm)
+        self.actors = gaz.actors.find(self.norm)
+        self.sources = attribution.attribute(self.norm, self.spans, self.names, gaz)
+
+    # --- the ledger ---------------------------------------------------------------------------
+    def claims(self) -> list[dict]:
+        quantities = numbers.find(self.norm)
+        found: list[_Claim] = []
+        qi = 0
+        for index, (start, end, _, _) in enumerate(self.spans):
+            while qi < len(quantities) and quantities[qi].start < start:
+                qi += 1
+            in_sentence = []
+            while qi < len(quantities) and quantities[qi].end <= end:
+                in_sentence.append(quantities[qi])
+                qi += 1
+            sentence_claims = [
+                c for q in in_sentence if (c := self._classify(index, q, in_sentence)) is not None
+            ]
+            self._replacements(index, sentence_claims)
+            found.extend(sentence_claims)
+        self._corefer(found)
+        self._actors_and_places(found)
+        return [self._row(c) for c in found]
+
+    def _classify(
+        self, index: int, q: numbers.Quantity, siblings: list[numbers.Quantity]
+    ) -> _Claim | None:
+        s_start, s_end, _, _ = self.spans[index]
+        norm = self.norm
+        clause_start, clause_end = self._clause(s_start, s_end, q)
+        before_words = _words(norm[clause_start : q.qualifier_start])
+        prev = before_words[-1].lower().rstrip(".") if before_words else ""
+        after_at = q.end + (len(q.suffix) + 1 if q.suffix else 0)
+        after_words = _words(norm[after_at:clause_end])
+        nxt = after_words[0].lower() if after_words else ""
+
+        # --- not claims: dates, durations, ages, money, sizes of other things
+        if prev in lexicon.MONTHS or nxt.rstrip(".") in lexicon.MONTHS:
+            return None
+        if q.suffix and q.suffix not in ("odd", "plus") and q.suffix not in lexicon.HYPHEN_SIZE:
+            return None  # "24-year-old", "12-week", "300-kilometre"
+        if nxt in lexicon.DURATION_UNITS or nxt in lexicon.CURRENCY_AFTER:
+            return None
+        if _is_year(q) and nxt not in lexicon.FORCE_NOUNS and nxt not in lexicon.CASUALTY_NOUNS:
+            return None
+
+        head, head_category, head_index, reinforced = self._head(after_words, q)
+        if head == "other":
+            return None
+        if q.suffix in lexicon.HYPHEN_SIZE:
+            head = "force"
+        next_q = next((o.start for o in siblings if o.start > q.end), clause_end)
+        window_end = min(clause_end, next_q)
+        after_text = norm[after_at:window_end]
+        category = head_category
+        if category is None:
+            category = _category_after(_words(after_text), head_index)
+        if category is None:
+            category = _category_before(before_words)
+        deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in before_words[-4:])
+        if head is None and category is None and not deploy_verb:
+            if not self._partitive(norm[clause_start : q.qualifier_start], before_words):
+                return None
+            category = _category_after(_words(norm[after_at:s_end]), None)
+            if category is None:
+                return None
+        if q.unit == "percent" and head is None:
+            return None
+        if category in ("casualties", "killed", "wounded") and _RATE.search(after_text):
+            category = "casualty_rate"
+        if category is None:
+            adjacent_before = prev in lexicon.REINFORCEMENT_ADJACENT or (
+                len(before_words) >= 2
+                and prev in ("a", "an")
+                and before_words[-2].lower() in lexicon.REINFORCEMENT_ADJACENT
+            )
+            if (
+                reinforced
+                or adjacent_before
+                or _REINFORCE_BEFORE.search(norm[clause_start : q.qualifier_start])
+            ):
+                category = "reinforcements"
+            else:
+                category = "deployed"
+        deploy_cue = deploy_verb or any(
+            w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:]
+        )
+        return _Claim(q, index, category, deploy_cue)
+
+    def _head(
+        self, after_words: list[str], q: numbers.Quantity
+    ) -> tuple[str | None, str | None, int | None, bool]:
+        """Return (head kind: "force", "casualty", "other" or None, casualty category, index of
+        the head in ``after_words``, whether "more/additional" stands between)."""
+        reinforced = False
+        skip = 0
+        lowered = [w.lower() for w in after_words[:3]]
+        if lowered[:2] in (["or", "more"], ["or", "so"], ["or", "fewer"], ["or", "less"]):
+            skip = 2
+        elif lowered[:1] in (["odd"], ["plus"], ["-"]):
+            skip = 1
+        for i, word in enumerate(after_words[:8]):
+            if i < skip:
+                continue
+            low = word.lower()
+            if low in lexicon.REINFORCEMENT_ADJACENT and i <= skip + 1:
+                reinforced = True
+                continue
+            if low == "of" and i == skip:
+                continue  # "dozens of soldiers", "3,000 of its troops"
+            if (
+                low in _PARTITIVE_DETERMINERS
+                and i <= skip + 1
+                and lowered[skip : skip + 1] == ["of"]
+            ):
+                if low in ("them", "whom"):
+                    return None, None, i, reinforced
+                continue
+            if low in lexicon.CASUALTY_NOUNS:
+                category = lexicon.CASUALTY_NOUNS[low]
+                rest = " ".join(after_words[i : i + 4]).lower()
+                if re.match(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)", rest):
+                    category = "casualties"
+                if low in ("prisoners", "prisoner") and not rest.startswith(
+                    ("prisoners of war", "prisoner of war", "prisoners,", "prisoners")
+                ):
+                    category = "captured"
+                return "casualty", category, i, reinforced
+            if low in lexicon.FORCE_NOUNS:
+                return "force", None, i, reinforced
+            if low in lexicon.OTHER_NOUNS:
+                return "other", None, i, reinforced
+            if low in _STOP or not word[0].isalnum():
+                return None, None, i, reinforced
+        return None, None, None, reinforced
+
+    def _partitive(self, before: str, before_words: list[str]) -> bool:
+        """ "Among the 3,600 ...", "of whom 300 ...": a subset of forces counted elsewhere."""
+        return bool(re.search(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", before, re.I))
+
+    def _clause(self, s_start: int, s_end: int, q: numbers.Quantity) -> tuple[int, int]:
+        start, end = s_start, s_end
+        for m in _CLAUSE_BREAK.finditer(self.norm, s_start, s_end):
+            if m.end() <= q.qualifier_start:
+                start = m.end()
+            elif m.start() >= q.end:
+                end = m.start()
+                break
+        return start, end
+
+    def _replacements(self, index: int, found: list[_Claim]) -> None:
+        """ "the deployment of 1,500 troops ..., aimed at replacing casualties": the force figure
+        nearest before a replacement word (else after it) is a reinforcement."""
+        s_start, s_end, _, _ = self.spans[index]
+        for m in _REPLACEMENT.finditer(self.norm, s_start, s_end):
+            forces = [c for c in found if c.category in ("deployed", "reinforcements")]
+            before = [c for c in forces if c.quantity.end <= m.start()]
+            after = [c for c in forces if c.quantity.start >= m.end()]
+            if before:
+                before[-1].category = "reinforcements"
+            elif after and not after[0].has_deploy_cue:
+                after[0].category = "reinforcements"
+
+    def _corefer(self, found: list[_Claim]) -> None:
+        """A force figure with no cue of its own that repeats a reinforcement figure given
+        earlier in the article is that reinforcement."""
+        seen: set[tuple[float, float]] = set()
+        for claim in found:
+            key = (claim.quantity.value_low, claim.quantity.value_high)
+            if claim.category == "reinforcements":
+                seen.add(key)
+            elif claim.category == "deployed" and not claim.has_deploy_cue and key in seen:
+                claim.category = "reinforcements"
+
+    # --- actor and place ----------------------------------------------------------------------
+    def _actors_and_places(self, found: list[_Claim]) -> None:
+        explicit: list[str] = []
+        for i, claim in enumerate(found):
+            claim.actor = self._actor(claim)
+            claim.where = self._where(claim)
+            if claim.actor:
+                explicit.append(claim.actor)
+            earlier = [c for c in found[:i] if c.sentence == claim.sentence]
+            if claim.where is None and earlier:
+                claim.where = earlier[-1].where
+        dominant = Counter(explicit).most_common(1)[0][0] if explicit else None
+        paragraph_of = {i: span[2] for i, span in enumerate(self.spans)}
+        for i, claim in enumerate(found):
+            if claim.actor:
+                continue
+            earlier = [c for c in found[:i] if c.actor]
+            same_sentence = [c for c in earlier if c.sentence == claim.sentence]
+            same_paragraph = [
+                c for c in earlier if paragraph_of[c.sentence] == paragraph_of[claim.sentence]
+            ]
+            for pool in (same_sentence, same_paragraph, earlier):
+                if pool:
+                    claim.actor = pool[-1].actor
+                    break
+            else:
+                claim.actor = dominant
+
+    def _actor(self, claim: _Claim) -> str | None:
+        q = claim.quantity
+        s_start, s_end, _, _ = self.spans[claim.sentence]
+        clause_start, clause_end = self._clause(s_start, s_end, q)
+        speaker = self.sources.sentences[claim.sentence].speaker
+        speaker_span = (speaker.start, speaker.end) if speaker else (-1, -1)
+        in_np = [a for a in self.actors if q.end <= a.start < min(q.end + 40, clause_end)]
+        for a in in_np:  # "3,500 North Korean soldiers", "troops from North Korea"
+            between = self.norm[q.end : a.start].lower()
+            if not re.search(r"\b(?:to|in|into|at|near|toward|towards|against|inside)\b", between):
+                return a.canonical
+        before = [
+            a
+            for a in self.actors
+            if clause_start <= a.start < q.qualifier_start
+            and not (speaker_span[0] - 30 <= a.start <= speaker_span[1])
+        ]
+        if before:
+            nearest = before[-1]
+            gap = self.norm[nearest.end : q.qualifier_start].lower()
+            agent = re.search(r"\b(?:killed|wounded|captured|destroyed|eliminated|took)\b", gap)
+            possessive_place = self.norm[nearest.end : nearest.end + 2] == "'s" and any(
+                p.start == nearest.end + 3 for p in self.places
+            )
+            if not agent and not possessive_place:
+                return nearest.canonical
+        return None
+
+    def _where(self, claim: _Claim) -> str | None:
+        q = claim.quantity
+        s_start, s_end, _, _ = self.spans[claim.sentence]
+        clause_start, clause_end = self._clause(s_start, s_end, q)
+        after = [p for p in self.places if q.end <= p.start and p.end <= clause_end]
+        if after:
+            first = after[0]
+            # "Russia's Kursk region": the more specific place after the possessive
+            follow = [p for p in after[1:] if p.start - first.end <= 4]
+            if follow and self.norm[first.end : first.end + 2] == "'s":
+                return follow[0].canonical
+            return first.canonical
+        before = [
+            p
+            for p in self.places
+            if clause_start <= p.start and p.end <= q.qualifier_start
+            and re.search(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", self.norm[clause_start : p.start])
+        ]  # fmt: skip
+        return before[-1].canonical if before else None
+
+    # --- the row --------------------------------------------------------------------------------
+    def _row(self, claim: _Claim) -> dict:
+        q = claim.quantity
+        section, _, sentence_no, s_start, s_end = self.sentence_rows[claim.sentence]
+        source = self.sources.sentences[claim.sentence]
+        speaker = source.speaker
+        clause_start, clause_end = self._clause(s_start, s_end, q)
+        cues = self._hedges(s_start, q.qualifier_start, q.end, clause_end)
+        return {
+            "claim_id": f"{self.article_id}@{q.start}-{q.end}",
+            "article_id": self.article_id,
+            "section": section,
+            "sentence_no": sentence_no,
+            "char_start": q.start,
+            "char_end": q.end,
+            "number_text": self.text[q.start : q.end],
+            "quote": self.text[s_start:s_end],
+            "value_low": q.value_low,
+            "value_high": q.value_high,
+            "unit": q.unit,
+            "is_approximate": q.is_approximate,
+            "bound": q.bound,
+            "is_vague": q.is_vague,
+            "category": claim.category,
+            "actor": claim.actor,
+            "attributed_to": speaker.name if speaker else None,
+            "speaker_role": speaker.role if speaker else None,
+            "attribution_in": source.found_in,
+            "cited_source": self.sources.cited.get(speaker.name) if speaker else None,
+            "is_hedged": bool(cues),
+            "hedge_cues": ", ".join(cues) if cues else None,
+            "when_text": self._when(q, clause_start, clause_end),
+            "where_text": claim.where,
+        }
+
+    def _hedges(self, s_start: int, q_start: int, q_end: int, clause_end: int) -> list[str]:
+        cues: list[str] = []
+        for start, end in ((s_start, q_start), (q_end, clause_end)):
+            for m in _HEDGE.finditer(self.norm, start, end):
+                word = re.sub(r"\s+", " ", m.group(0).lower())
+                if word == "may" and _MAY_MONTH.match(self.norm, m.end()):
+                    continue  # the month: "May 5", "May 2024"
+                if word not in cues:
+                    cues.append(word)
+        return cues
+
+    def _when(self, q: numbers.Quantity, clause_start: int, clause_end: int) -> str | None:
+        for start, end in ((q.end, clause_end), (clause_start, q.qualifier_start)):
+            m = _TIME.search(self.norm, start, end)
+            if m:
+                found = self.text[m.start() : m.end()]
+                return re.sub(r"^(?:in|during|on)\s+", "", found)
+        return None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_year(q: numbers.Quantity) -> bool:
+    return (
+        q.value_low == q.value_high
+        and 1900 <= q.value_low <= 2100
+        and q.text.isdigit()
+        and len(q.text) == 4
+    )
+
+
+def _category_after(after_words: list[str], head_index: int | None) -> str | None:
+    """The category a phrase right after the figure (or its head noun) gives it: "troops have
+    been killed", "who sustained injuries", "already reported as killed or wounded". Only
+    auxiliaries and adverbs may stand between, so "troops to Russia amid heavy casualties" is not
+    a casualty count."""
+    i = head_index + 1 if head_index is not None else 0
+    while i < len(after_words) and after_words[i].lower() in _FILLERS:
+        i += 1
+    rest = " ".join(after_words[i : i + 6])
+    for category, pattern in _CATEGORY_AFTER:
+        if pattern.match(rest):
+            return category
+    return None
+
+
+def _category_before(before_words: list[str]) -> str | None:
+    skipped = 0
+    for word in reversed(before_words):
+        low = word.lower()
+        for category, pattern in _CATEGORY_BEFORE:
+            if pattern.match(low):
+                return category
+        if low in lexicon.BEFORE_CONNECTORS and skipped < 4:
+            skipped += 1
+            continue
+        return None
+    return None

@@ -1,0 +1,135 @@
+"""The analyst-editable name lists in ``data/``, compiled for fast matching.
+
+- ``data/actors.csv`` (alias, actor): whose forces a word denotes ("North Korean" -> North Korea)
+- ``data/places.csv`` (alias, canonical_name, kind, country): countries, regions, cities
+- ``data/aliases.csv`` (alias, canonical_name, kind): people, organisations, groups
+
+Aliases match whole words. All-capital aliases ("US", "IS", "NIS") match case-sensitively; the rest
+ignore case. Each list compiles to one trie-shaped regex, so matching stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier import paths
+from dossier.text import for_matching
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer hit in a text: where, what was written, what it stands for."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str  # actor | person, organisation, group | country, region, city
+    country: str = ""
+
+
+class Table:
+    """One alias list: a regex over its aliases and alias -> (canonical, kind, country)."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str]]):
+        self.entries: dict[str, tuple[str, str, str]] = {}
+        exact, folded = [], []
+        for alias, canonical, kind, country in rows:
+            alias = for_matching(alias.strip())
+            if not alias or not canonical.strip():
+                continue
+            key = alias if _is_acronym(alias) else alias.casefold()
+            self.entries.setdefault(key, (canonical.strip(), kind.strip(), country.strip()))
+            (exact if _is_acronym(alias) else folded).append(alias)
+        self._exact = _compile(exact, flags=0)
+        self._folded = _compile([a.casefold() for a in folded], flags=re.IGNORECASE)
+
+    def find(self, text: str) -> list[Match]:
+        """Return the non-overlapping hits in ``text`` (normalised for matching), longest first
+        where two start together, in order."""
+        hits = []
+        for pattern, fold in ((self._exact, False), (self._folded, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                written = m.group(0)
+                key = _SPACES.sub(" ", written)
+                key = key.casefold() if fold else key
+                if key in self.entries:
+                    canonical, kind, country = self.entries[key]
+                    hits.append(Match(m.start(), m.end(), written, canonical, kind, country))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept, last_end = [], -1
+        for hit in hits:
+            if hit.start >= last_end:
+                kept.append(hit)
+                last_end = hit.end
+        return kept
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actors: Table
+    places: Table
+    names: Table
+
+
+@functools.cache
+def load(data_dir: Path | None = None) -> Gazetteer:
+    """Return the gazetteer compiled from ``data_dir`` (default: the project's ``data/``)."""
+    data_dir = data_dir or paths.DATA_DIR
+    actors = [(r["alias"], r["actor"], "actor", "") for r in _rows(data_dir / "actors.csv")]
+    places = [
+        (r["alias"], r["canonical_name"], r["kind"], r.get("country") or "")
+        for r in _rows(data_dir / "places.csv")
+    ]
+    names = [
+        (r["alias"], r["canonical_name"], r["kind"], "") for r in _rows(data_dir / "aliases.csv")
+    ]
+    return Gazetteer(Table(actors), Table(places), Table(names))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [row for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    return re.compile(rf"(?<![\w]){_trie_regex(aliases)}(?![\w])", flags)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie so alternatives share prefixes."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches, optional = [], "" in node
+        for char in sorted(k for k in node if k):
+            piece = r"\s+" if char == " " else re.escape(char)
+            branches.append(piece + walk(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return walk(trie)
