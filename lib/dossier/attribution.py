@@ -221,7 +221,7 @@ class _Article:
                 i -= 1
                 continue
             break
-        if kept and kept[0].group(0).lower() in _CONNECTORS:
+        if kept and kept[0].group(0).lower() in _CONNECTORS - _DETERMINERS:
             return None
         return _trim(kept)
 

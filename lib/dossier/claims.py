@@ -78,12 +78,26 @@ _CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lex
 _FILLERS = lexicon.words(
     "who which that have has had been were was are is being be already reportedly reported as "
     "since then later also all both either managed to subsequently eventually now allegedly "
-    "believed thought presumed confirmed feared officially were so far in total together"
+    "believed thought presumed confirmed feared officially were so far in total together still"
 )
 _CATEGORY_BEFORE = [
-    (c, re.compile(rf"^(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
+    (c, re.compile(rf"\b(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
 ]
-_REINFORCE_BEFORE = re.compile(rf"(?:{lexicon.REINFORCEMENT_BEFORE})\s*$", re.IGNORECASE)
+_OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
+_MEASURED = re.compile(
+    r"\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|dead|killed|wounded|injured"
+    rf"|prisoners|pows)\b(?P<gap>[^;]{{0,120}}?)\b{lexicon.MEASURE}\s*$",
+    re.IGNORECASE,
+)
+_MEASURED_CATEGORY = {
+    "casualties": "casualties", "losses": "casualties", "deaths": "killed", "dead": "killed",
+    "killed": "killed", "wounded": "wounded", "injured": "wounded", "prisoners": "captured",
+    "pows": "captured", "toll": "killed",
+}  # fmt: skip
+_CONTINUATION = re.compile(rf"\b(?:{lexicon.CONTINUATION})\s*$", re.IGNORECASE)
+_REINFORCE_BEFORE = re.compile(
+    rf"(?:{lexicon.REINFORCEMENT_BEFORE})(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE
+)
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 
@@ -138,6 +152,7 @@ class _Article:
         self.places = gaz.places.find(self.norm)
         self.actors = gaz.actors.find(self.norm)
         self.sources = attribution.attribute(self.norm, self.spans, self.names, gaz)
+        self._previous: dict[int, _Claim] = {}  # sentence index -> its last claim so far
 
     # --- the ledger ---------------------------------------------------------------------------
     def claims(self) -> list[dict]:
@@ -182,7 +197,7 @@ class _Article:
         if _is_year(q) and nxt not in lexicon.FORCE_NOUNS and nxt not in lexicon.CASUALTY_NOUNS:
             return None
 
-        head, head_category, head_index, reinforced = self._head(after_words, q)
+        head, head_category, head_index, reinforced, adjective = self._head(after_words, q)
         if head == "other":
             return None
         if q.suffix in lexicon.HYPHEN_SIZE:
@@ -190,23 +205,35 @@ class _Article:
         next_q = next((o.start for o in siblings if o.start > q.end), clause_end)
         window_end = min(clause_end, next_q)
         after_text = norm[after_at:window_end]
+        window_words = _words(after_text)
         category = head_category
+        if category is None and _OVERRIDE.search(after_text):
+            category = "returned_to_duty"  # "12,000 servicemen who were wounded ... returned to duty"
         if category is None:
-            category = _category_after(_words(after_text), head_index)
+            category = _category_after(window_words, head_index)
         if category is None:
             category = _category_before(before_words)
+        if category is None and head != "casualty":
+            category = self._measured(s_start, q)
+        if category is None:
+            category = adjective  # "12k wounded soldiers"
         deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in before_words[-4:])
+        previous = self._previous.get(index)
         if head is None and category is None and not deploy_verb:
-            if not self._partitive(norm[clause_start : q.qualifier_start], before_words):
-                return None
-            category = _category_after(_words(norm[after_at:s_end]), None)
+            gap = norm[previous.quantity.end : q.qualifier_start] if previous else ""
+            if previous and len(gap) <= 80 and _CONTINUATION.search(gap):
+                category = previous.category  # "..., down from an estimated 2,500"
+            elif previous and self._partitive(norm[clause_start : q.qualifier_start], after_words):
+                category = previous.category  # "nine of them", "among them 300"
+            elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
+                category = _category_after(_words(norm[after_at:s_end]), None)
             if category is None:
                 return None
         if q.unit == "percent" and head is None:
             return None
         if category in ("casualties", "killed", "wounded") and _RATE.search(after_text):
             category = "casualty_rate"
-        if category is None:
+        if category in (None, "deployed"):  # "a fresh contingent of" outranks "contingent"
             adjacent_before = prev in lexicon.REINFORCEMENT_ADJACENT or (
                 len(before_words) >= 2
                 and prev in ("a", "an")
@@ -218,19 +245,23 @@ class _Article:
                 or _REINFORCE_BEFORE.search(norm[clause_start : q.qualifier_start])
             ):
                 category = "reinforcements"
-            else:
+            elif category is None:
                 category = "deployed"
         deploy_cue = deploy_verb or any(
             w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:]
         )
-        return _Claim(q, index, category, deploy_cue)
+        claim = _Claim(q, index, category, deploy_cue)
+        self._previous[index] = claim
+        return claim
 
     def _head(
         self, after_words: list[str], q: numbers.Quantity
-    ) -> tuple[str | None, str | None, int | None, bool]:
+    ) -> tuple[str | None, str | None, int | None, bool, str | None]:
         """Return (head kind: "force", "casualty", "other" or None, casualty category, index of
-        the head in ``after_words``, whether "more/additional" stands between)."""
+        the head in ``after_words``, whether "more/additional" stands between, the category of a
+        casualty adjective before a force noun: "wounded" in "12k wounded soldiers")."""
         reinforced = False
+        adjective: str | None = None
         skip = 0
         lowered = [w.lower() for w in after_words[:3]]
         if lowered[:2] in (["or", "more"], ["or", "so"], ["or", "fewer"], ["or", "less"]):
@@ -252,7 +283,11 @@ class _Article:
                 and lowered[skip : skip + 1] == ["of"]
             ):
                 if low in ("them", "whom"):
-                    return None, None, i, reinforced
+                    return None, None, None, reinforced, adjective
+                continue
+            following = after_words[i + 1].lower() if i + 1 < len(after_words) else ""
+            if low in lexicon.CASUALTY_NOUNS and following in lexicon.FORCE_NOUNS:
+                adjective = lexicon.CASUALTY_NOUNS[low]
                 continue
             if low in lexicon.CASUALTY_NOUNS:
                 category = lexicon.CASUALTY_NOUNS[low]
@@ -263,18 +298,32 @@ class _Article:
                     ("prisoners of war", "prisoner of war", "prisoners,", "prisoners")
                 ):
                     category = "captured"
-                return "casualty", category, i, reinforced
+                return "casualty", category, i, reinforced, adjective
             if low in lexicon.FORCE_NOUNS:
-                return "force", None, i, reinforced
+                return "force", None, i, reinforced, adjective
             if low in lexicon.OTHER_NOUNS:
-                return "other", None, i, reinforced
+                return "other", None, i, reinforced, adjective
             if low in _STOP or not word[0].isalnum():
-                return None, None, i, reinforced
-        return None, None, None, reinforced
+                return None, None, None, reinforced, adjective
+        return None, None, None, reinforced, adjective
 
-    def _partitive(self, before: str, before_words: list[str]) -> bool:
-        """ "Among the 3,600 ...", "of whom 300 ...": a subset of forces counted elsewhere."""
+    def _partitive(self, before: str, after_words: list[str]) -> bool:
+        """ "Among the 3,600 ...", "of whom 300 ...", "nine of them": a subset of a count."""
+        if [w.lower() for w in after_words[:2]] in (["of", "them"], ["of", "whom"]):
+            return True
         return bool(re.search(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", before, re.I))
+
+    def _measured(self, s_start: int, q: numbers.Quantity) -> str | None:
+        """ "losses have exceeded 5,000", "put casualties at nearly 900,000": the figure measures
+        a casualty noun earlier in its sentence."""
+        # The bound may itself be the measure verb: "losses have exceeded 5,000".
+        m = _MEASURED.search(self.norm, s_start, q.qualifier_start) or _MEASURED.search(
+            self.norm, s_start, q.start
+        )
+        if m is None or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", m.group("gap"))):
+            return None  # another figure stands between: the noun is that figure's
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        return _MEASURED_CATEGORY.get(noun.split()[-1], "casualties")
 
     def _clause(self, s_start: int, s_end: int, q: numbers.Quantity) -> tuple[int, int]:
         start, end = s_start, s_end
@@ -470,14 +519,15 @@ def _category_after(after_words: list[str], head_index: int | None) -> str | Non
 
 
 def _category_before(before_words: list[str]) -> str | None:
-    skipped = 0
-    for word in reversed(before_words):
-        low = word.lower()
-        for category, pattern in _CATEGORY_BEFORE:
-            if pattern.match(low):
-                return category
-        if low in lexicon.BEFORE_CONNECTORS and skipped < 4:
-            skipped += 1
-            continue
-        return None
+    """The category a word right before the figure gives it, connectors allowed between:
+    "killed 200", "killing three", "casualties of 4,000", "brought home 157", "recruiting 30,000"."""
+    words = [w.lower() for w in before_words[-8:]]
+    k, dropped = len(words), 0
+    while k > 0 and words[k - 1] in lexicon.BEFORE_CONNECTORS and dropped < 4:
+        k -= 1
+        dropped += 1
+    tail = " ".join(words[:k])
+    for category, pattern in _CATEGORY_BEFORE:
+        if pattern.search(tail):
+            return category
     return None

@@ -53,8 +53,8 @@ OTHER_NOUNS = words(
     hospitals schools camps
     civilians civilian residents people children women workers labourers laborers refugees
     migrants families patients doctors journalists students tourists voters
-    seconds minutes hours days weeks months years decades times rounds occasions attacks strikes
-    raids sorties missions operations incidents cases votes
+    seconds minutes hours days weeks months years decades times occasions attacks strikes
+    raids sorties missions incidents cases votes exchanges assaults
     """
 )
 DURATION_UNITS = words(
@@ -77,26 +77,61 @@ CATEGORY_AFTER = [
     ("returned_to_duty", r"return(?:ed|ing|s)?\s+to\s+(?:active\s+|military\s+|combat\s+)?"
      r"(?:duty|service|the\s+front(?:\s+lines?)?|their\s+units)|back\s+to\s+duty|rejoin(?:ed)?"),
     ("killed", r"killed|died|dead|perished|lost\s+their\s+lives|were\s+executed|k\.?i\.?a\.?"),
-    ("wounded", r"wounded|injured|sustained\s+(?:injuries|wounds)|hurt|hospitali[sz]ed"),
+    ("wounded", r"wounded|injured|sustained\s+(?:injuries|wounds)|hurt|hospitali[sz]ed"
+     r"|treated\s+(?:in|at)\s+(?:\w+\s+)?hospitals?|treated\s+for\s+(?:wounds|injuries)"
+     r"|in\s+(?:serious|critical|stable|grave)\s+condition|(?:in|at)\s+hospital"),
     ("captured", r"captured|taken\s+(?:prisoner|captive)|prisoners?\s+of\s+war|surrendered"
-     r"|detained|held\s+captive|in\s+captivity"),
+     r"|detained|held\s+(?:captive|prisoner|as\s+prisoners?|in\s+captivity|in\s+(?!reserve)\w+)"
+     r"|in\s+captivity|(?:returned|freed|released|repatriated)\s+from\s+(?:\w+\s+)?captivity"),
 ]  # fmt: skip
+# After any filler, these phrases outrank a casualty word met first: "who were wounded in battle
+# returned to duty" counts the returned.
+CATEGORY_OVERRIDE_AFTER = (
+    "returned_to_duty",
+    r"return(?:ed|ing|s)?\s+to\s+(?:active\s+|military\s+|combat\s+)?(?:duty|service|the\s+front"
+    r"|their\s+units)",
+)
 # Words right before a figure (connectors allowed between) that make it a casualty count:
 # "killed 200", "casualties of 4,000", "death toll rose to 300".
 CATEGORY_BEFORE = [
-    ("casualties", r"casualties|losses|lost|casualty\s+toll"),
-    ("killed", r"killed|death\s+toll|toll|deaths"),
-    ("wounded", r"wounded|injured"),
-    ("captured", r"captured|took|taken\s+prisoner|prisoners|pows|exchanged|swapped|freed|released"),
-]
+    ("casualties", r"(?:killed|killing|dead)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring)"
+     r"|casualties|losses|lost|losing|lose|loses|casualty\s+toll"),
+    ("killed", r"killed|killing|kill|kills|death\s+toll|toll|deaths|executed"),
+    ("wounded", r"wounded|wounding|injured|injuring"),
+    ("captured", r"captured|capturing|capture|took|taken\s+prisoner|prisoners|pows|exchanged"
+     r"|swapped|freed|released|brought\s+home|returned\s+home|repatriated"),
+    ("reinforcements", r"recruit|recruits|recruited|recruiting|mobilised|mobilized|mobilising"
+     r"|mobilizing|conscripted|drafted|called\s+up|calling\s+up"),
+    ("deployed", r"deployment|deployments|total|strength|presence|contingent|force"),
+]  # fmt: skip
+# A casualty noun as the subject and the figure as its measure: "losses have exceeded 5,000",
+# "put casualties at 900,000", "losses numbered fewer than 100", "bringing total losses to ...".
+MEASURE = (
+    r"(?:exceeded|exceeds|exceeding|reached|reaches|topped|tops|surpassed|passed|hit|stood\s+at"
+    r"|stands\s+at|numbered|numbering|numbers|totalled|totaled|totalling|totaling|totals"
+    r"|amounted\s+to|averaged|averaging|average\s+of|were|was|are|is|at|to|of|estimated\s+at"
+    r"|put\s+at|rose\s+to|climbed\s+to|jumped\s+to|increased\s+to|grew\s+to)"
+)
 BEFORE_CONNECTORS = words(
     "of at to a an the some about around nearly almost over more than least up rose stood climbed "
     "reached numbering totalling totaling estimated approximately roughly its their his her our "
     "had have has was were is are been already reportedly"
 )
 REINFORCEMENT_ADJACENT = words("additional more another extra further fresh new")
-REINFORCEMENT_BEFORE = r"(?:new|second|third|fourth|fresh|another|latest|next)\s+(?:wave|batch|rotation|contingent)\s+of|reinforcements\s+of"  # noqa: E501
-REPLACEMENT = r"replac(?:e|es|ed|ing|ement|ements)"
+REINFORCEMENT_BEFORE = (
+    r"(?:new|second|third|fourth|fresh|another|latest|next)\s+(?:wave|batch|rotation|contingent)"
+    r"(?:\s+(?:of|is|was|will\s+be|would\s+be|could\s+be|of\s+up\s+to|numbering|numbers))?"
+    r"|reinforcements\s+of"
+)
+# Words after a force figure (in its sentence) that make the nearest force figure before them
+# reinforcements: "1,500 troops ..., aimed at replacing casualties", "... as reinforcements".
+REPLACEMENT = (
+    r"replac(?:e|es|ed|ing|ement|ements)|as\s+reinforcements|to\s+reinforce|reinforcing"
+    r"|(?:for|ahead\s+of)\s+the\s+(?:next\s+)?rotation"
+)
+# Before an elided figure, these make it the same kind of count as the figure before it in the
+# sentence: "several hundred fighters, down from an estimated 2,500".
+CONTINUATION = r"(?:down|up)\s+from|compared\s+(?:with|to)|from|to|against|versus|vs\.?"
 DEPLOYED_CUES = words("initial initially first original total totalling totaling")
 RATE = (
     r"daily|a\s+day|per\s+day|each\s+day|every\s+day|a\s+week|per\s+week|weekly|each\s+week"
@@ -148,6 +183,7 @@ SAY_VERBS = words(
     adds announced announces wrote writes observed observes remarked remarks explained explains
     revealed reveals disclosed discloses acknowledged acknowledges insisted insists alleged
     alleges asserted asserts believes believed suggested suggests briefed according
+    estimate assess believe claim warn confirm indicate suggest note put puts
     """
 )
 # Subjects that are not speakers: "Estimates suggest", "Reports indicate", "Data show".
