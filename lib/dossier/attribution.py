@@ -30,28 +30,46 @@ _NP_LOWER = (
         "military defence defense intelligence security spy main national senior top local "
         "regional state think tank official officials source sources analyst analysts expert "
         "experts monitor monitors monitoring group health war human rights independent "
-        "western british american ukrainian russian korean south north opposition"
+        "western british american ukrainian russian korean south north opposition diplomatic "
+        "diplomat diplomats observer observers investigator investigators commander commanders "
+        "witness witnesses medic medics researcher researchers monitor spokesman spokeswoman "
+        "european u.s. ombudsman rights human"
     )
 )
 _CONNECTORS = lexicon.words("of for the and on")
+# Heads of role phrases that name one person: "Ukraine's spy chief", "the army's spokesman".
+_ROLE_HEADS = lexicon.words(
+    "chief head minister spokesman spokeswoman spokesperson commander envoy ombudsman director "
+    "president secretary general ambassador governor lawmaker"
+)
+_DEFINITE_HEADS = lexicon.words("experts report officials official ministry diplomats analysts")
 _DETERMINERS = lexicon.words("a an the")
 _ADVERBS = lexicon.words(
     "further also later earlier previously again recently separately then now had has have "
     "has also had also publicly repeatedly"
 )
 _SAY = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\b")
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|statement"
+    r"|assessment|estimate|estimates|briefing|document|analysis|tally|data|figures|count|study"
+    r"|update)\s+(?:by|from|of)\s+)?",
+    re.IGNORECASE,
+)
 _AS_BY = re.compile(
     r"\bas\s+(?:noted|reported|stated|said|confirmed|indicated|estimated|cited|described|"
     r"assessed|claimed|announced|revealed|disclosed)\s+by\s+",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r",\s*(?P<np>[^,]{2,90}?)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|reported|"
-    r"claimed|estimated|confirmed|wrote|warned|announced)(?:\s+(?:in|on|at)\s+[\w\s-]{1,40})?"
-    r"\s*[.!?\"']*$"
+    r"[,\"']\s*(?P<np>[^,\"]{2,90}?)\s+(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated"
+    r"|reported|claimed|estimated|confirmed|wrote|warned|announced)"
+    r"(?:\s+(?:in|on|at|after|during|via|to)\b[^,;]{1,80}|\s+\w+day)?"
+    r"(?:,\s*(?:speaking|citing|adding|according|quoting)\b[^;]{0,120})?\s*[.!?\"']*$"
 )
-_TRAILING_INVERTED = re.compile(r",\s*(?:said|says|added|wrote)\s+(?P<np>.{2,90}?)\s*[.!?\"']*$")
+_TRAILING_INVERTED = re.compile(
+    r"[,\"']\s*(?:said|says|added|wrote|told\s+\w+)\s+(?P<np>[^,]{2,90}?)"
+    r"(?:,\s*(?P<role>[^;]{2,140}?))?\s*[.!?\"']*$"
+)
 _POSSESSIVE_ESTIMATE = re.compile(
     r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,5})'s?\s+(?:latest\s+|own\s+)?(?:estimate|"
     r"estimates|assessment|figures|data|tally|count|report|calculations)\b"
@@ -70,6 +88,7 @@ class Speaker:
     kind: str
     start: int
     end: int
+    mention: str = ""  # the noun phrase as written
 
 
 @dataclass
@@ -114,11 +133,16 @@ class _Article:
         self.people: list[Speaker] = []
 
     def run(self) -> ArticleSources:
-        # Full names first, so a surname used before the full name still resolves.
+        # A first pass collects full names (a surname used before the full name still resolves)
+        # and every speaker (a headline's ": ministry" names a body the text names later).
+        self.first_pass: list[Speaker] = []
         for start, end, _, section in self.sentences:
             found = self._find(start, end, section)
-            if found and found.kind == "person" and " " in found.name:
-                self.full_names.add(found.name)
+            if found:
+                self.first_pass.append(found)
+                if found.kind == "person" and " " in found.name:
+                    self.full_names.add(found.name)
+        self.first_roles = dict(self.roles)
         self.speakers, self.roles, self.people = [], {}, []
         results: list[Attribution] = []
         current: dict[int, Speaker] = {}  # paragraph_no -> last speaker
@@ -141,6 +165,7 @@ class _Article:
     # --- finding a speaker in one sentence -----------------------------------------------------
     def _find(self, start: int, end: int, section: str, pronouns: bool = False) -> Speaker | None:
         text = self.norm[start:end]
+        self._anonymous = [(start + m.start(), start + m.end()) for m in _ANONYMOUS.finditer(text)]
         for match in (_ACCORDING.search(text), _AS_BY.search(text)):
             if match:
                 span = self._np_forward(start + match.end(), start + len(text))
@@ -148,14 +173,20 @@ class _Article:
                     return speaker
         for pattern in (_TRAILING, _TRAILING_INVERTED):
             match = pattern.search(text)
-            if match:
-                s, e = start + match.start("np"), start + match.end("np")
-                span = self._np_forward(s, e)
-                if span and span[1] >= e - 1 and (speaker := self._speaker(*span)):
-                    return speaker
-        anonymous = [(m.start(), m.end()) for m in _ANONYMOUS.finditer(text)]
+            if not match:
+                continue
+            s, e = start + match.start("np"), start + match.end("np")
+            written = re.sub(r"\s*\([^)]*\)\s*$", "", self.norm[s:e])  # "Institute (RUSI)"
+            span = self._np_forward(s, s + len(written))
+            if not span or span[1] < s + len(written.rstrip()) - 1:
+                continue
+            role = match.groupdict().get("role")
+            if role:
+                self._remember_role(span, _drop_determiner(role))
+            if speaker := self._speaker(*span):
+                return speaker
         for match in _SAY.finditer(text):
-            if any(a <= match.start() < b for a, b in anonymous):
+            if any(a <= start + match.start() < b for a, b in self._anonymous):
                 continue  # "Recent reports indicate": a source with no name, not a speaker
             span = self._np_backward(start, start + match.start())
             if span is None:
@@ -215,6 +246,9 @@ class _Article:
             low = word.lower()
             if low in _DETERMINERS:
                 kept.insert(0, tokens[i])
+                if i > 0 and tokens[i - 1].group(0).lower() in ("of", "for", "on"):
+                    i -= 1  # "Institute for the Study of War": keep going
+                    continue
                 break
             if _np_word(word) or (low in _CONNECTORS and kept and i > 0):
                 kept.insert(0, tokens[i])
@@ -233,15 +267,24 @@ class _Article:
             j -= 1
         if j < 1 or comma - j > 14:
             return None
-        name = self._np_backward(tokens[0].start(), tokens[j].start())
-        if name is None or not self.norm[name[0]].isupper():
+        inner = (tokens[j + 1].start(), tokens[comma - 1].end())
+        before = self._np_backward(tokens[0].start(), tokens[j].start())
+        inner_text = _drop_determiner(self.norm[inner[0] : inner[1]])
+        if _is_proper(inner_text):
+            # "Ukraine's ombudsman, Dmytro Lubinets, told": the name is between the commas
+            if before:
+                self._remember_role(inner, _drop_determiner(self.norm[before[0] : before[1]]))
+            offset = self.norm[inner[0] : inner[1]].find(inner_text)
+            return inner[0] + offset, inner[1]
+        if before is None or not self.norm[before[0]].isupper():
             return None
-        role = self.norm[tokens[j + 1].start() : tokens[comma - 1].end()]
-        role = re.sub(r"^(?:a|an|the)\s+", "", role).strip()
-        speaker = self._speaker(*name)
+        self._remember_role(before, inner_text)
+        return before
+
+    def _remember_role(self, span: tuple[int, int], role: str) -> None:
+        speaker = self._speaker(*span)
         if speaker and speaker.kind == "person" and role:
             self.roles.setdefault(speaker.name, role)
-        return name
 
     # --- canonical speakers ------------------------------------------------------------------
     def _speaker(self, start: int, end: int) -> Speaker | None:
@@ -250,8 +293,16 @@ class _Article:
         if not words:
             return None
         head = words[-1].lower().rstrip(".")
-        if head in lexicon.NOT_SPEAKERS or head in ("source", "sources") or len(words) > 12:
+        if head in lexicon.NOT_SPEAKERS or len(words) > 12:
             return None
+        if any(a < end and start < b for a, b in getattr(self, "_anonymous", [])):
+            return None  # "unidentified ... sources": a source with no name
+        content = [w for w in words if w.lower() not in _DETERMINERS]
+        definite = bool(content) and len(content) <= 3
+        if definite and (all(w.islower() for w in content) or content[-1].lower() in _ROLE_HEADS):
+            found = self._definite(words, start, end)
+            if found is not None:
+                return found
         if words[0].lower() in lexicon.PRONOUNS | {"it", "they", "we", "i"}:
             return None
         inside = [m for m in self.names if m.start >= start and m.end <= end]
@@ -259,31 +310,57 @@ class _Article:
             match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
             role = self.norm[start : match.start].strip(" ,") or None
             role = _drop_determiner(role) if role else None
-            return self._make(match.canonical, role, match.kind, start, end)
+            speaker = self._make(match.canonical, role, match.kind, start, end)
+            return Speaker(speaker.name, speaker.role, speaker.kind, start, end, text)
         name_words = _trailing_name(words, self.gazetteer)
+        before_name = words[-len(name_words) - 1].lower() if len(words) > len(name_words) else ""
+        if name_words and before_name in _CONNECTORS:
+            name_words = []  # "Institute for the Study of War": an organisation's name
         if name_words:
             name = " ".join(name_words)
             role = _drop_determiner(" ".join(words[: len(words) - len(name_words)])) or None
             name_start = start + self.norm[start:end].rstrip().rfind(name)
             return self._make(name, role, "person", name_start, name_start + len(name))
         canonical = _drop_determiner(text)
-        if text.lower().startswith("the ") and len(words) <= 3:
-            for earlier in reversed(self.speakers):
-                if earlier.kind == "organisation" and head in earlier.name.lower():
-                    return Speaker(earlier.name, earlier.role, earlier.kind, start, end)
+        owner = re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s?\s+(?P<rest>.+)$", canonical)
+        if owner and _is_proper_org(owner.group("rest")):
+            canonical = owner.group("rest")  # "Ukraine's Coordination Headquarters for ..."
         kind = "organisation" if any(w.lower() in lexicon.ORG_WORDS for w in words) else "unnamed"
         if kind == "unnamed" and not any(
             w.lower() in _NP_LOWER or w[0].isupper() for w in words[-1:]
         ):
             return None
-        return Speaker(canonical, None, kind, start, end)
+        return Speaker(canonical, None, kind, start, end, text)
+
+    def _definite(self, words: list[str], start: int, end: int) -> Speaker | None:
+        """ "the agency", "the military", a headline's bare "ministry": the latest speaker whose
+        mention holds the same head word, else the first one later in the article. A role
+        ("Ukraine's spy chief") resolves to the person given that role in the article."""
+        head = words[-1].lower()
+        if head in _ROLE_HEADS:
+            for name, role in {**getattr(self, "first_roles", {}), **self.roles}.items():
+                if role.lower().split()[-1] == head:
+                    return Speaker(name, role, "person", start, end, " ".join(words))
+        if words[0].lower() not in ("the", "its") and len(words) > 1:
+            return None
+        if head not in lexicon.ORG_WORDS | _DEFINITE_HEADS:
+            return None
+        earlier = [sp for sp in self.speakers if sp.start < start]
+        for pool in (reversed(earlier), getattr(self, "first_pass", [])):
+            for sp in pool:
+                if sp.start == start or sp.mention.lower() == " ".join(words).lower():
+                    continue  # itself, or another bare mention that resolved to nothing
+                if sp.kind != "person" and re.search(rf"\b{re.escape(head)}\b", sp.mention.lower()):
+                    return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
+        return None
 
     def _make(self, name: str, role: str | None, kind: str, start: int, end: int) -> Speaker:
         """A speaker; for people, the span is the name as written and the name is resolved to
         the full name seen in the article."""
         if kind == "person":
             if " " not in name:
-                full = [f for f in self.full_names if f.split()[-1] == name]
+                # a surname alone; family names come first in Korean or Chinese names
+                full = [f for f in self.full_names if name in (f.split()[-1], f.split()[0])]
                 if len(full) == 1:
                     name = full[0]
             if role:
@@ -359,6 +436,23 @@ def _trailing_name(words: list[str], gazetteer: Gazetteer) -> list[str]:
             break
         name.insert(0, word)
     return name if len(name) <= 4 else []
+
+
+def _is_proper(text: str) -> bool:
+    """Whether ``text`` is a proper name: one to five capitalised words, no title among them."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(
+        (w[0].isupper() or w in ("al", "bin", "de", "van", "von"))
+        and w.lower() not in lexicon.TITLES
+        for w in words
+    )
+
+
+def _is_proper_org(text: str) -> bool:
+    """A capitalised multi-word name, connectors allowed: "Coordination Headquarters for the
+    Treatment of Prisoners of War"."""
+    words = [w for w in text.split() if w.lower() not in _CONNECTORS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _drop_determiner(text: str) -> str:

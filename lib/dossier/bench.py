@@ -118,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
         for label, workers, r in rows:
             rate = r["articles"] / r["seconds"]
+            words = r["words"] / r["seconds"]
             print(
                 f"| {label:<15} | {workers:>9} | {rate:>10,.0f} | {rate / workers:>15,.0f} "
-                f"| {r['words'] / r['seconds']:>10,.0f} | {r['claims']:>7,} | {r['peak_mib']:>8,.0f} |"
+                f"| {words:>10,.0f} | {r['claims']:>7,} | {r['peak_mib']:>8,.0f} |"
             )
     return 0
 

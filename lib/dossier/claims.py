@@ -100,6 +100,28 @@ _REINFORCE_BEFORE = re.compile(
 )
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
+# Between a figure and a side named after it: that side is not the figure's owner.
+_NOT_OWNER = (
+    r"\b(?:to|in|into|at|near|toward|towards|against|inside|alongside|with|beside|supporting"
+    r"|fighting|facing|by)\b"
+)
+_AGENT = r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b"
+_LOCATIVE = re.compile(
+    r"\b(?:to|in|into|at|near|inside|toward|towards|across|from|on|around|outside|within"
+    r"|throughout)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_AGENT = re.compile(
+    r"\s*(?:and\s+)?(?:killing|wounding|capturing|injuring|destroying|eliminating)\b", re.IGNORECASE
+)
+_OWN_AGENT = re.compile(
+    r"\b(?:its|their|our)\s+(?:\w+\s+)?(?:fighters|forces|troops|soldiers|units|men)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|captured|destroyed|eliminated)\b",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
+_OWN_SIDE = r"\b(?:military|army|armed\s+forces|defen[cs]e|forces|navy|general\s+staff|health)\b"
 
 
 @dataclass
@@ -108,8 +130,10 @@ class _Claim:
     sentence: int  # index into the article's sentences
     category: str
     has_deploy_cue: bool
+    window_end: int = 0  # end of the figure's clause, or the next figure's start
     actor: str | None = None
     where: str | None = None
+    agent: str | None = None  # the side that killed or captured, when the text says
 
 
 def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -208,7 +232,9 @@ class _Article:
         window_words = _words(after_text)
         category = head_category
         if category is None and _OVERRIDE.search(after_text):
-            category = "returned_to_duty"  # "12,000 servicemen who were wounded ... returned to duty"
+            category = (
+                "returned_to_duty"  # "12,000 servicemen who were wounded ... returned to duty"
+            )
         if category is None:
             category = _category_after(window_words, head_index)
         if category is None:
@@ -250,7 +276,7 @@ class _Article:
         deploy_cue = deploy_verb or any(
             w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:]
         )
-        claim = _Claim(q, index, category, deploy_cue)
+        claim = _Claim(q, index, category, deploy_cue, window_end)
         self._previous[index] = claim
         return claim
 
@@ -370,10 +396,18 @@ class _Article:
             earlier = [c for c in found[:i] if c.sentence == claim.sentence]
             if claim.where is None and earlier:
                 claim.where = earlier[-1].where
-        dominant = Counter(explicit).most_common(1)[0][0] if explicit else None
+        ranked = [a for a, _ in Counter(explicit).most_common()]
         paragraph_of = {i: span[2] for i, span in enumerate(self.spans)}
         for i, claim in enumerate(found):
             if claim.actor:
+                continue
+            if claim.agent:  # "its fighters had killed about 450 soldiers": the other side's
+                others = [a for a in ranked if a != claim.agent]
+                if others:
+                    claim.actor = others[0]
+                    continue
+            if (affiliated := self._affiliation(claim)) is not None:
+                claim.actor = affiliated
                 continue
             earlier = [c for c in found[:i] if c.actor]
             same_sentence = [c for c in earlier if c.sentence == claim.sentence]
@@ -385,34 +419,87 @@ class _Article:
                     claim.actor = pool[-1].actor
                     break
             else:
-                claim.actor = dominant
+                claim.actor = ranked[0] if ranked else None
 
     def _actor(self, claim: _Claim) -> str | None:
+        """The side named with the figure: in its noun phrase ("3,500 North Korean soldiers",
+        "troops from Rwanda"), else the nearest side named before it in its clause, then in its
+        sentence (not the speaker, not an appositive, not the side that did the killing)."""
         q = claim.quantity
         s_start, s_end, _, _ = self.spans[claim.sentence]
         clause_start, clause_end = self._clause(s_start, s_end, q)
         speaker = self.sources.sentences[claim.sentence].speaker
         speaker_span = (speaker.start, speaker.end) if speaker else (-1, -1)
         in_np = [a for a in self.actors if q.end <= a.start < min(q.end + 40, clause_end)]
-        for a in in_np:  # "3,500 North Korean soldiers", "troops from North Korea"
+        for a in in_np:
             between = self.norm[q.end : a.start].lower()
-            if not re.search(r"\b(?:to|in|into|at|near|toward|towards|against|inside)\b", between):
+            if not re.search(_NOT_OWNER, between):
                 return a.canonical
-        before = [
-            a
-            for a in self.actors
-            if clause_start <= a.start < q.qualifier_start
-            and not (speaker_span[0] - 30 <= a.start <= speaker_span[1])
-        ]
-        if before:
+        own = self._speaker_side(claim)
+        lead = self.norm[clause_start : q.qualifier_start]
+        speaker_first = speaker is not None and speaker.end <= clause_start
+        if own and speaker_first and (_PARTICIPLE_AGENT.match(lead) or _OWN_AGENT.search(lead)):
+            # "..., killing hundreds of fighters" / "its fighters had killed about 450": the
+            # speaker's side did it, so the figure counts the other side
+            claim.agent = own
+            return None
+        appositives = [m.span() for m in _APPOSITIVE.finditer(self.norm, s_start, s_end)]
+        for start in (clause_start, s_start):
+            before = [
+                a
+                for a in self.actors
+                if start <= a.start < q.qualifier_start
+                and not (speaker_span[0] - 30 <= a.start <= speaker_span[1])
+                and not any(x <= a.start < y for x, y in appositives)
+                and not _LOCATIVE.search(self.norm, max(0, a.start - 12), a.start)
+            ]
+            if not before:
+                continue
             nearest = before[-1]
             gap = self.norm[nearest.end : q.qualifier_start].lower()
-            agent = re.search(r"\b(?:killed|wounded|captured|destroyed|eliminated|took)\b", gap)
             possessive_place = self.norm[nearest.end : nearest.end + 2] == "'s" and any(
                 p.start == nearest.end + 3 for p in self.places
             )
-            if not agent and not possessive_place:
+            if re.search(_AGENT, gap):
+                claim.agent = nearest.canonical
+                return None
+            if not possessive_place:
                 return nearest.canonical
+        return None
+
+    def _speaker_side(self, claim: _Claim) -> str | None:
+        """The side of the sentence's own speaker, when the alias lists know it."""
+        source = self.sources.sentences[claim.sentence]
+        if source.speaker is None or source.found_in != "sentence":
+            return None
+        sp = source.speaker
+        sides = self.gaz.actors.find(for_matching(f"{sp.mention} {sp.name}"))
+        return sides[0].canonical if sides else None
+
+    def _affiliation(self, claim: _Claim) -> str | None:
+        """Casualties a military, defence or health body reports with no side named are its
+        own side's: "the military said three soldiers were killed"."""
+        if claim.category not in ("killed", "wounded", "casualties", "returned_to_duty"):
+            return None
+        source = self.sources.sentences[claim.sentence]
+        speaker = source.speaker
+        if speaker is None:
+            return None
+        pronoun = self.norm[speaker.start : speaker.end].lower() in lexicon.PRONOUNS
+        if source.found_in != "sentence" and not pronoun:
+            return None  # a speaker inherited from the paragraph speaks of whoever it spoke of
+        described = " ".join(filter(None, [speaker.mention, speaker.role or "", speaker.name]))
+        if not re.search(_OWN_SIDE, described, re.IGNORECASE):
+            return None
+        sides = self.gaz.actors.find(for_matching(described))
+        if sides:
+            return sides[0].canonical
+        for earlier in reversed(self.sources.sentences[: claim.sentence]):
+            sp = earlier.speaker
+            if sp and sp.kind != "person" and re.search(_OWN_SIDE, sp.mention, re.IGNORECASE):
+                found = self.gaz.actors.find(for_matching(sp.mention))
+                if found:
+                    return found[0].canonical
         return None
 
     def _where(self, claim: _Claim) -> str | None:
@@ -430,9 +517,10 @@ class _Article:
         before = [
             p
             for p in self.places
-            if clause_start <= p.start and p.end <= q.qualifier_start
-            and re.search(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", self.norm[clause_start : p.start])
-        ]  # fmt: skip
+            if clause_start <= p.start
+            and p.end <= q.qualifier_start
+            and _IN_PLACE.search(self.norm, clause_start, p.start)
+        ]
         return before[-1].canonical if before else None
 
     # --- the row --------------------------------------------------------------------------------
@@ -442,7 +530,7 @@ class _Article:
         source = self.sources.sentences[claim.sentence]
         speaker = source.speaker
         clause_start, clause_end = self._clause(s_start, s_end, q)
-        cues = self._hedges(s_start, q.qualifier_start, q.end, clause_end)
+        cues = self._hedges(s_start, q.start, q.end, claim.window_end)
         return {
             "claim_id": f"{self.article_id}@{q.start}-{q.end}",
             "article_id": self.article_id,
@@ -520,7 +608,7 @@ def _category_after(after_words: list[str], head_index: int | None) -> str | Non
 
 def _category_before(before_words: list[str]) -> str | None:
     """The category a word right before the figure gives it, connectors allowed between:
-    "killed 200", "killing three", "casualties of 4,000", "brought home 157", "recruiting 30,000"."""
+    "killed 200", "killing three", "casualties of 4,000", "brought home 157"."""
     words = [w.lower() for w in before_words[-8:]]
     k, dropped = len(words), 0
     while k > 0 and words[k - 1] in lexicon.BEFORE_CONNECTORS and dropped < 4:

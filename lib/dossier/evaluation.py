@@ -30,6 +30,7 @@ class Score:
     precision: float
     recall: float
     speaker_accuracy: float  # on gold rows whose speaker is in the sentence
+    fields: pd.DataFrame  # per field: how many found gold rows agree with the extracted claim
 
     def summary(self) -> str:
         found = int(self.rows["is_correct"].sum())
@@ -57,7 +58,8 @@ def read_gold(path: str | Path) -> pd.DataFrame:
 
 def score(claims: pd.DataFrame, articles: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Match ``gold`` rows to ``claims`` one to one and return the :class:`Score`."""
-    key_of = dict(zip(articles["article_id"], articles["file_name"].map(lambda f: Path(f).stem)))
+    stems = articles["file_name"].map(lambda f: Path(f).stem)
+    key_of = dict(zip(articles["article_id"], stems, strict=True))
     pool = claims.assign(
         article_key=claims["article_id"].map(key_of), quote_key=claims["quote"].map(_sentence_key)
     )
@@ -100,6 +102,7 @@ def score(claims: pd.DataFrame, articles: pd.DataFrame, gold: pd.DataFrame) -> S
         out.append(row)
     rows = pd.DataFrame(out)
     extra = claims[~claims["claim_id"].isin(used)].reset_index(drop=True)
+    fields = _field_agreement(rows, gold, claims)
     correct = int(rows["is_correct"].sum()) if len(rows) else 0
     speakers = rows[rows["attribution_in"] == "sentence"] if len(rows) else rows
     return Score(
@@ -108,7 +111,62 @@ def score(claims: pd.DataFrame, articles: pd.DataFrame, gold: pd.DataFrame) -> S
         precision=correct / len(claims) if len(claims) else 1.0,
         recall=correct / len(rows) if len(rows) else 1.0,
         speaker_accuracy=float(speakers["is_speaker_right"].mean()) if len(speakers) else 1.0,
+        fields=fields,
     )
+
+
+# gold key -> (claims column, how to compare)
+FIELDS = {
+    "actor": ("actor", "name"),
+    "attributed_to": ("attributed_to", "speaker"),
+    "attribution_in": ("attribution_in", "name"),
+    "cited_source": ("cited_source", "speaker"),
+    "hedged": ("is_hedged", "bool"),
+    "approx": ("is_approximate", "bool"),
+    "bound": ("bound", "name"),
+    "vague": ("is_vague", "bool"),
+    "when": ("when_text", "name"),
+    "where": ("where_text", "name"),
+}
+
+
+def _field_agreement(rows: pd.DataFrame, gold: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per field the gold file has: field, compared, agree, share, and up to
+    three disagreements as examples."""
+    by_id = claims.set_index("claim_id")
+    out = []
+    for key, (column, how) in FIELDS.items():
+        if key not in gold.columns:
+            continue
+        agree, compared, examples = 0, 0, []
+        for (_, row), expected in zip(rows.iterrows(), gold[key], strict=True):
+            if not row["is_found"]:
+                continue
+            got = by_id.at[row["claim_id"], column]
+            if how == "bool":
+                same = bool(expected) == bool(got)
+            elif how == "speaker":
+                same = same_speaker(expected, got)
+            else:
+                same = (_missing(expected) and _missing(got)) or (
+                    not _missing(expected)
+                    and not _missing(got)
+                    and _sentence_key(expected).casefold() == _sentence_key(got).casefold()
+                )
+            compared += 1
+            agree += same
+            if not same and len(examples) < 3:
+                examples.append(f"{expected!r} vs {got!r} in {row['quote'][:60]!r}")
+        out.append(
+            {
+                "field": key,
+                "compared": compared,
+                "agree": agree,
+                "share": agree / compared if compared else 1.0,
+                "examples": " | ".join(examples),
+            }
+        )
+    return pd.DataFrame(out)
 
 
 def same_speaker(expected: object, got: object) -> bool:

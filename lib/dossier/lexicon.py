@@ -58,8 +58,9 @@ OTHER_NOUNS = words(
     """
 )
 DURATION_UNITS = words(
-    "second seconds minute minutes hour hours day days week weeks month months year years decade decades"
-)  # noqa: E501
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades"
+)
 CURRENCY_AFTER = words("dollars won rubles roubles euros pounds yuan yen hryvnias usd bn")
 HYPHEN_SIZE = words("strong man member men soldier troop")  # "a 12,000-strong force"
 
@@ -195,7 +196,7 @@ NOT_SPEAKERS = words(
 ANONYMOUS_SOURCES = (
     r"(?:recent\s+|media\s+|news\s+|unconfirmed\s+|local\s+)?reports?\s+(?:of|indicate|indicated"
     r"|say|said|suggest|suggested|show|showed|claim)|it\s+(?:has|had)\s+been\s+reported"
-    r"|it\s+was\s+reported|according\s+to\s+(?:media\s+|news\s+|local\s+)?reports|reportedly"
+    r"|it\s+was\s+reported|according\s+to\s+(?:media\s+|news\s+|local\s+)?reports"
     r"|(?:unnamed|unidentified|anonymous)\s+(?:\w+\s+){0,3}sources"
 )
 # A speaker relays another's information: "citing X", "after a briefing by X".

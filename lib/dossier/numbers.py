@@ -31,7 +31,8 @@ WORD_VALUES = {
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+_TENS_RE, _UNITS_RE, _TEENS_RE = "|".join(_TENS), "|".join(_UNITS), "|".join(_TEENS)
+_SMALL = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNITS_RE}))?|{_TEENS_RE}|{_UNITS_RE})"
 _HUNDREDS = rf"(?:(?:{_SMALL}|a|one)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
 _WORDS = (
     rf"(?:(?:{_HUNDREDS}|{_SMALL}|a)\s+(?:thousand|million)(?:\s+(?:and\s+)?(?:{_HUNDREDS}|{_SMALL}))?"
@@ -70,7 +71,8 @@ _PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
 
 APPROX_BEFORE = (
     "approximately", "about", "around", "roughly", "some", "nearly", "almost", "an estimated",
-    "estimated", "close to", "circa", "approx.", "approx", "~", "in the region of", "an approximate",
+    "estimated", "close to", "circa", "approx.", "approx", "~", "in the region of",
+    "an approximate",
 )  # fmt: skip
 APPROX_AFTER = ("or so", "or thereabouts", "odd")
 AT_LEAST_BEFORE = (
