@@ -50,7 +50,8 @@ _ADVERBS = lexicon.words(
 )
 _SAY = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\b")
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|statement"
+    # document nouns in lower case only: "the Institute for the Study of War" is a name
+    r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?-i:report|statement"
     r"|assessment|estimate|estimates|briefing|document|analysis|tally|data|figures|count|study"
     r"|update)\s+(?:by|from|of)\s+)?",
     re.IGNORECASE,
@@ -75,6 +76,7 @@ _POSSESSIVE_ESTIMATE = re.compile(
     r"estimates|assessment|figures|data|tally|count|report|calculations)\b"
 )
 _ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
 _CITING = re.compile(rf"\b(?:{lexicon.CITING})\s+", re.IGNORECASE)
 
 
@@ -130,6 +132,10 @@ class _Article:
         self.full_names = {m.canonical for m in names if m.kind == "person" and " " in m.canonical}
         self.roles: dict[str, str] = {}
         self.speakers: list[Speaker] = []
+        self._candidate_cache: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+        # one pass over the article, not one per sentence and pass
+        hint = "report" in norm.lower() or "sources" in norm
+        self.anonymous_spans = [m.span() for m in _ANONYMOUS.finditer(norm)] if hint else []
         self.people: list[Speaker] = []
 
     def run(self) -> ArticleSources:
@@ -143,7 +149,7 @@ class _Article:
                 if found.kind == "person" and " " in found.name:
                     self.full_names.add(found.name)
         self.first_roles = dict(self.roles)
-        self.speakers, self.roles, self.people = [], {}, []
+        self.speakers, self.people = [], []
         results: list[Attribution] = []
         current: dict[int, Speaker] = {}  # paragraph_no -> last speaker
         for start, end, paragraph, section in self.sentences:
@@ -164,55 +170,80 @@ class _Article:
 
     # --- finding a speaker in one sentence -----------------------------------------------------
     def _find(self, start: int, end: int, section: str, pronouns: bool = False) -> Speaker | None:
-        text = self.norm[start:end]
-        self._anonymous = [(start + m.start(), start + m.end()) for m in _ANONYMOUS.finditer(text)]
-        for match in (_ACCORDING.search(text), _AS_BY.search(text)):
-            if match:
-                span = self._np_forward(start + match.end(), start + len(text))
-                if span and (speaker := self._speaker(*span)):
-                    return speaker
-        for pattern in (_TRAILING, _TRAILING_INVERTED):
-            match = pattern.search(text)
-            if not match:
-                continue
-            s, e = start + match.start("np"), start + match.end("np")
-            written = re.sub(r"\s*\([^)]*\)\s*$", "", self.norm[s:e])  # "Institute (RUSI)"
-            span = self._np_forward(s, s + len(written))
-            if not span or span[1] < s + len(written.rstrip()) - 1:
-                continue
-            role = match.groupdict().get("role")
-            if role:
-                self._remember_role(span, _drop_determiner(role))
-            if speaker := self._speaker(*span):
-                return speaker
-        for match in _SAY.finditer(text):
-            if any(a <= start + match.start() < b for a, b in self._anonymous):
-                continue  # "Recent reports indicate": a source with no name, not a speaker
-            span = self._np_backward(start, start + match.start())
-            if span is None:
-                continue
-            word = self.norm[span[0] : span[1]]
-            if word.lower() in lexicon.PRONOUNS:
+        """The speaker of the sentence at ``start``: the first candidate noun phrase that
+        resolves to one."""
+        self._anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
+        for kind, span in self._candidates(start, end, section):
+            if kind == "pronoun":
                 if pronouns and (person := self._last_person(span[0])):
                     return Speaker(person.name, person.role, "person", *span)
                 continue
             if (speaker := self._speaker(*span)) is not None:
                 return speaker
-        match = _POSSESSIVE_ESTIMATE.search(text)
-        if match and (speaker := self._speaker(start + match.start(), start + match.end("owner"))):
-            return speaker
+        return None
+
+    def _candidates(self, start: int, end: int, section: str) -> list[tuple[str, tuple[int, int]]]:
+        """The noun phrases that may name the sentence's speaker, in the order of the rules.
+        Found once per sentence: both passes over the article reuse them."""
+        if start in self._candidate_cache:
+            return self._candidate_cache[start]
+        text = self.norm[start:end]
+        found: list[tuple[str, tuple[int, int]]] = []
+        matches = []
+        if "ccording" in text:
+            matches.append(_ACCORDING.search(text))
+        if " by " in text:
+            matches.append(_AS_BY.search(text))
+        for match in matches:
+            if match and (span := self._np_forward(start + match.end(), start + len(text))):
+                found.append(("np", span))
+        says = list(_SAY.finditer(text))
+        for pattern in (_TRAILING, _TRAILING_INVERTED) if says else ():
+            match = pattern.search(text)
+            if not match:
+                continue
+            s, e = start + match.start("np"), start + match.end("np")
+            written = _PARENTHETICAL.sub("", self.norm[s:e])  # "Institute (RUSI)"
+            span = self._np_forward(s, s + len(written))
+            if not span or span[1] < s + len(written.rstrip()) - 1:
+                continue
+            if role := match.groupdict().get("role"):
+                self._remember_role(span, _drop_determiner(role))
+            found.append(("np", span))
+        anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
+        for match in says:
+            if any(a <= start + match.start() < b for a, b in anonymous):
+                continue  # "Recent reports indicate": a source with no name, not a speaker
+            span = self._np_backward(start, start + match.start())
+            if span is None:
+                continue
+            pronoun = self.norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
+            found.append(("pronoun" if pronoun else "np", span))
+        if "'s" in text:
+            match = _POSSESSIVE_ESTIMATE.search(text)
+            if match:
+                found.append(("np", (start + match.start(), start + match.end("owner"))))
         if section == "title" and ":" in text:
             colon = start + text.rindex(":") + 1
             span = self._np_forward(colon, start + len(text))
             if span and span[1] >= start + len(text.rstrip(" .")) - 1:
-                return self._speaker(*span)
-        return None
+                found.append(("np", span))
+        self._candidate_cache[start] = found
+        return found
 
     def _is_anonymous(self, start: int, end: int) -> bool:
-        return bool(_ANONYMOUS.search(self.norm, start, end))
+        return any(start <= a < end for a, _ in self.anonymous_spans)
 
     # --- noun phrases ------------------------------------------------------------------------
     def _np_forward(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self._np_forward_scan(start, end)
+        if span is not None:
+            for m in self.names:  # "the Institute for the Study of War": a known name, whole
+                if span[0] <= m.start < span[1] and span[1] < m.end <= end:
+                    span = (span[0], m.end)
+        return span
+
+    def _np_forward_scan(self, start: int, end: int) -> tuple[int, int] | None:
         tokens = list(_TOKEN.finditer(self.norm, start, end))
         kept: list[re.Match[str]] = []
         for i, tok in enumerate(tokens):
@@ -309,7 +340,7 @@ class _Article:
         if inside:
             match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
             role = self.norm[start : match.start].strip(" ,") or None
-            role = _drop_determiner(role) if role else None
+            role = (_drop_determiner(role) if role else None) or None
             speaker = self._make(match.canonical, role, match.kind, start, end)
             return Speaker(speaker.name, speaker.role, speaker.kind, start, end, text)
         name_words = _trailing_name(words, self.gazetteer)
@@ -430,8 +461,8 @@ def _trailing_name(words: list[str], gazetteer: Gazetteer) -> list[str]:
             or low in lexicon.TITLES
             or low in lexicon.ORG_WORDS
             or word.endswith(("'s", "'"))
-            or gazetteer.actors.find(word)
-            or gazetteer.places.find(word)
+            or gazetteer.actors.knows(word)
+            or gazetteer.places.knows(word)
         ):
             break
         name.insert(0, word)
@@ -456,7 +487,7 @@ def _is_proper_org(text: str) -> bool:
 
 
 def _drop_determiner(text: str) -> str:
-    return re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:a|an|the)\b\s*", "", text.strip(), flags=re.IGNORECASE)
 
 
 def _trim(kept: list[re.Match[str]]) -> tuple[int, int] | None:

@@ -24,6 +24,8 @@ from dossier import paths
 from dossier.corpus import load
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,4}\b")
 
 
@@ -45,13 +47,9 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> int:
 
 
 def _vary(text: str, rng: random.Random) -> str:
-    head, _, rest = text.partition("\n\n")
-    head = re.sub(
-        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", str(uuid.uuid4()), head
-    )
-    paragraphs = rest.split("\n\n")
-    body = paragraphs[1:-1]
-    rng.shuffle(body)
+    """A distinct copy of ``text``: a new UUID, every figure scaled by one random factor, and a
+    unique reference sentence at the end of the article text."""
+    text = _UUID.sub(str(uuid.uuid4()), text)
     factor = rng.uniform(0.5, 2.0)
 
     def scale(m: re.Match[str]) -> str:
@@ -60,8 +58,12 @@ def _vary(text: str, rng: random.Random) -> str:
             return m.group(0)  # a year
         return f"{max(1, round(value * factor)):,}"
 
-    text = "\n\n".join([head, *paragraphs[:1], *body, *paragraphs[-1:]])
-    return _FIGURE.sub(scale, text)
+    text = _FIGURE.sub(scale, text)
+    reference = f" Ref. {uuid.uuid4().hex}."
+    source = re.search(r"\n+Original Source:", text)
+    if source:
+        return text[: source.start()] + reference + text[source.start() :]
+    return text.rstrip() + reference + "\n"
 
 
 def _measure(files: list[str], extract: bool) -> tuple[int, int, int, int]:

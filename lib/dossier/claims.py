@@ -99,13 +99,20 @@ _REINFORCE_BEFORE = re.compile(
     rf"(?:{lexicon.REINFORCEMENT_BEFORE})(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE
 )
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
+_PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 # Between a figure and a side named after it: that side is not the figure's owner.
-_NOT_OWNER = (
+_NOT_OWNER = re.compile(
     r"\b(?:to|in|into|at|near|toward|towards|against|inside|alongside|with|beside|supporting"
     r"|fighting|facing|by)\b"
 )
-_AGENT = r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b"
+_AGENT = re.compile(
+    r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b"
+)
+_KILLED_OR_WOUNDED = re.compile(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)")
+_PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOCATIVE = re.compile(
     r"\b(?:to|in|into|at|near|inside|toward|towards|across|from|on|around|outside|within"
     r"|throughout)\s+(?:the\s+)?$",
@@ -121,7 +128,10 @@ _OWN_AGENT = re.compile(
 )
 _IN_PLACE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
-_OWN_SIDE = r"\b(?:military|army|armed\s+forces|defen[cs]e|forces|navy|general\s+staff|health)\b"
+_OWN_SIDE = re.compile(
+    r"\b(?:military|army|armed\s+forces|defen[cs]e|forces|navy|general\s+staff|health)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -144,14 +154,18 @@ def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFra
     from dossier import entities as entities_module
 
     gaz = gazetteer.load()
-    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)}
+    # plain tuples grouped once: slicing a frame per article would cost more than the extraction
+    by_article: dict[str, list[tuple]] = {}
+    columns = ["article_id", "section", "paragraph_no", "sentence_no", "char_start", "char_end"]
+    for article_id, *row in sentences[columns].itertuples(index=False, name=None):
+        by_article.setdefault(article_id, []).append(tuple(row))
     claim_rows: list[dict] = []
     entity_rows: list[dict] = []
-    for article in articles.itertuples(index=False):
-        group = by_article.get(article.article_id)
-        if group is None:
+    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+        rows = by_article.get(article_id)
+        if not rows:
             continue
-        found = _Article(article.article_id, article.text, group, gaz)
+        found = _Article(article_id, text, rows, gaz)
         claim_rows.extend(found.claims())
         entity_rows.extend(entities_module.rows(found))
     claims = pd.DataFrame(claim_rows, columns=list(COLUMNS)).astype(COLUMNS)
@@ -161,15 +175,12 @@ def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFra
 class _Article:
     """Everything known about one article's text, computed once."""
 
-    def __init__(self, article_id: str, text: str, sentences: pd.DataFrame, gaz):
+    def __init__(self, article_id: str, text: str, sentence_rows: list[tuple], gaz):
         self.article_id = article_id
         self.text = text
         self.norm = for_matching(text)
-        self.sentence_rows = list(
-            sentences[
-                ["section", "paragraph_no", "sentence_no", "char_start", "char_end"]
-            ].itertuples(index=False, name=None)
-        )
+        # (section, paragraph_no, sentence_no, char_start, char_end) per sentence, in order
+        self.sentence_rows = sentence_rows
         self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]
         self.gaz = gaz
         self.names = gaz.names.find(self.norm)
@@ -208,6 +219,9 @@ class _Article:
         before_words = _words(norm[clause_start : q.qualifier_start])
         prev = before_words[-1].lower().rstrip(".") if before_words else ""
         after_at = q.end + (len(q.suffix) + 1 if q.suffix else 0)
+        if q.unit == "percent":  # "40 percent of the troops": the marker is not the head
+            marker = _PERCENT_MARK.match(norm, after_at)
+            after_at = marker.end() if marker else after_at
         after_words = _words(norm[after_at:clause_end])
         nxt = after_words[0].lower() if after_words else ""
 
@@ -249,6 +263,8 @@ class _Article:
             gap = norm[previous.quantity.end : q.qualifier_start] if previous else ""
             if previous and len(gap) <= 80 and _CONTINUATION.search(gap):
                 category = previous.category  # "..., down from an estimated 2,500"
+            elif previous and prev in lexicon.DEPLOYED_CUES:
+                category = "deployed"  # "... among the initial 11,000"
             elif previous and self._partitive(norm[clause_start : q.qualifier_start], after_words):
                 category = previous.category  # "nine of them", "among them 300"
             elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
@@ -318,7 +334,7 @@ class _Article:
             if low in lexicon.CASUALTY_NOUNS:
                 category = lexicon.CASUALTY_NOUNS[low]
                 rest = " ".join(after_words[i : i + 4]).lower()
-                if re.match(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)", rest):
+                if _KILLED_OR_WOUNDED.match(rest):
                     category = "casualties"
                 if low in ("prisoners", "prisoner") and not rest.startswith(
                     ("prisoners of war", "prisoner of war", "prisoners,", "prisoners")
@@ -329,15 +345,15 @@ class _Article:
                 return "force", None, i, reinforced, adjective
             if low in lexicon.OTHER_NOUNS:
                 return "other", None, i, reinforced, adjective
-            if low in _STOP or not word[0].isalnum():
-                return None, None, None, reinforced, adjective
+            if low in _STOP or not word[0].isalpha():
+                return None, None, None, reinforced, adjective  # a verb, punctuation, a number
         return None, None, None, reinforced, adjective
 
     def _partitive(self, before: str, after_words: list[str]) -> bool:
         """ "Among the 3,600 ...", "of whom 300 ...", "nine of them": a subset of a count."""
         if [w.lower() for w in after_words[:2]] in (["of", "them"], ["of", "whom"]):
             return True
-        return bool(re.search(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", before, re.I))
+        return bool(_PARTITIVE_BEFORE.search(before))
 
     def _measured(self, s_start: int, q: numbers.Quantity) -> str | None:
         """ "losses have exceeded 5,000", "put casualties at nearly 900,000": the figure measures
@@ -346,7 +362,7 @@ class _Article:
         m = _MEASURED.search(self.norm, s_start, q.qualifier_start) or _MEASURED.search(
             self.norm, s_start, q.start
         )
-        if m is None or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", m.group("gap"))):
+        if m is None or _DIGIT.search(_YEAR.sub("", m.group("gap"))):
             return None  # another figure stands between: the noun is that figure's
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         return _MEASURED_CATEGORY.get(noun.split()[-1], "casualties")
@@ -433,7 +449,7 @@ class _Article:
         in_np = [a for a in self.actors if q.end <= a.start < min(q.end + 40, clause_end)]
         for a in in_np:
             between = self.norm[q.end : a.start].lower()
-            if not re.search(_NOT_OWNER, between):
+            if not _NOT_OWNER.search(between):
                 return a.canonical
         own = self._speaker_side(claim)
         lead = self.norm[clause_start : q.qualifier_start]
@@ -460,7 +476,7 @@ class _Article:
             possessive_place = self.norm[nearest.end : nearest.end + 2] == "'s" and any(
                 p.start == nearest.end + 3 for p in self.places
             )
-            if re.search(_AGENT, gap):
+            if _AGENT.search(gap):
                 claim.agent = nearest.canonical
                 return None
             if not possessive_place:
@@ -489,14 +505,14 @@ class _Article:
         if source.found_in != "sentence" and not pronoun:
             return None  # a speaker inherited from the paragraph speaks of whoever it spoke of
         described = " ".join(filter(None, [speaker.mention, speaker.role or "", speaker.name]))
-        if not re.search(_OWN_SIDE, described, re.IGNORECASE):
+        if not _OWN_SIDE.search(described):
             return None
         sides = self.gaz.actors.find(for_matching(described))
         if sides:
             return sides[0].canonical
         for earlier in reversed(self.sources.sentences[: claim.sentence]):
             sp = earlier.speaker
-            if sp and sp.kind != "person" and re.search(_OWN_SIDE, sp.mention, re.IGNORECASE):
+            if sp and sp.kind != "person" and _OWN_SIDE.search(sp.mention):
                 found = self.gaz.actors.find(for_matching(sp.mention))
                 if found:
                     return found[0].canonical
@@ -597,6 +613,8 @@ def _category_after(after_words: list[str], head_index: int | None) -> str | Non
     auxiliaries and adverbs may stand between, so "troops to Russia amid heavy casualties" is not
     a casualty count."""
     i = head_index + 1 if head_index is not None else 0
+    if [w.lower() for w in after_words[i : i + 2]] in (["of", "them"], ["of", "whom"]):
+        i += 2  # "300 of them had died"
     while i < len(after_words) and after_words[i].lower() in _FILLERS:
         i += 1
     rest = " ".join(after_words[i : i + 6])

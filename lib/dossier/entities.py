@@ -44,8 +44,17 @@ def rows(article: _Article) -> list[dict]:
         for hit in re.finditer(rf"(?<![\w]){re.escape(written)}(?![\w])", article.norm):
             if not any(s <= hit.start() < e for s, e in mentions):
                 mentions[(hit.start(), hit.end())] = (person.name, "person")
+    # "Ukrainian President Volodymyr Zelenskyy" holds "Volodymyr Zelenskyy": keep the name alone
+    nested = {
+        outer
+        for outer, (name, _) in mentions.items()
+        for inner, (other, _) in mentions.items()
+        if inner != outer and name == other and outer[0] <= inner[0] and inner[1] <= outer[1]
+    }
     out = []
     for (start, end), (canonical, kind) in sorted(mentions.items()):
+        if (start, end) in nested:
+            continue
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or end > ends[i]:
             continue  # in the header or the trailer, not in a sentence

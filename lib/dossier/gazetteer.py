@@ -48,27 +48,44 @@ class Table:
             (exact if _is_acronym(alias) else folded).append(alias)
         self._exact = _compile(exact, flags=0)
         self._folded = _compile([a.casefold() for a in folded], flags=re.IGNORECASE)
+        # Names are written with a capital or a digit first; the few aliases that start in lower
+        # case ("al-Qaeda", "occupied West Bank") add their first word. Matching only where a
+        # name can start is several times faster than trying the whole list at every position.
+        lower_firsts = sorted(
+            {re.split(r"[\s-]", a, maxsplit=1)[0] for a in exact + folded if a[:1].islower()}
+        )
+        firsts = "|".join(re.escape(w) for w in lower_firsts)
+        self._starts = re.compile(
+            r"(?<![\w])(?:[A-Z0-9]" + (rf"|(?:{firsts})(?=[\s-])" if firsts else "") + ")"
+        )
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (normalised for matching) is an alias of this list."""
+        return word in self.entries or word.casefold() in self.entries
 
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping hits in ``text`` (normalised for matching), longest first
         where two start together, in order."""
-        hits = []
-        for pattern, fold in ((self._exact, False), (self._folded, True)):
-            if pattern is None:
+        kept: list[Match] = []
+        last_end = -1
+        for start in self._starts.finditer(text):
+            pos = start.start()
+            if pos < last_end:
                 continue
-            for m in pattern.finditer(text):
-                written = m.group(0)
-                key = _SPACES.sub(" ", written)
+            best = None
+            for pattern, fold in ((self._exact, False), (self._folded, True)):
+                m = pattern.match(text, pos) if pattern is not None else None
+                if m is None or (best is not None and m.end() <= best[0].end()):
+                    continue
+                key = _SPACES.sub(" ", m.group(0))
                 key = key.casefold() if fold else key
                 if key in self.entries:
-                    canonical, kind, country = self.entries[key]
-                    hits.append(Match(m.start(), m.end(), written, canonical, kind, country))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept, last_end = [], -1
-        for hit in hits:
-            if hit.start >= last_end:
-                kept.append(hit)
-                last_end = hit.end
+                    best = (m, key)
+            if best is not None:
+                m, key = best
+                canonical, kind, country = self.entries[key]
+                kept.append(Match(m.start(), m.end(), m.group(0), canonical, kind, country))
+                last_end = m.end()
         return kept
 
 
@@ -110,7 +127,7 @@ def _is_acronym(alias: str) -> bool:
 def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     if not aliases:
         return None
-    return re.compile(rf"(?<![\w]){_trie_regex(aliases)}(?![\w])", flags)
+    return re.compile(rf"{_trie_regex(aliases)}(?![\w])", flags)
 
 
 def _trie_regex(words: list[str]) -> str:

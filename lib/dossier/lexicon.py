@@ -81,6 +81,8 @@ CATEGORY_AFTER = [
     ("wounded", r"wounded|injured|sustained\s+(?:injuries|wounds)|hurt|hospitali[sz]ed"
      r"|treated\s+(?:in|at)\s+(?:\w+\s+)?hospitals?|treated\s+for\s+(?:wounds|injuries)"
      r"|in\s+(?:serious|critical|stable|grave)\s+condition|(?:in|at)\s+hospital"),
+    ("reinforcements", r"called\s+up|mobili[sz]ed|recruited|drafted|conscripted"
+     r"|sent\s+as\s+reinforcements"),
     ("captured", r"captured|taken\s+(?:prisoner|captive)|prisoners?\s+of\s+war|surrendered"
      r"|detained|held\s+(?:captive|prisoner|as\s+prisoners?|in\s+captivity|in\s+(?!reserve)\w+)"
      r"|in\s+captivity|(?:returned|freed|released|repatriated)\s+from\s+(?:\w+\s+)?captivity"),
@@ -201,7 +203,8 @@ ANONYMOUS_SOURCES = (
 )
 # A speaker relays another's information: "citing X", "after a briefing by X".
 CITING = (
-    r"citing|quoting|(?:in|after|during|at)\s+a\s+(?:closed-door\s+|private\s+|parliamentary\s+)?"
+    r"(?:citing|quoting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|report|assessment"
+    r"|information|estimate|data|figures)\s+(?:by|from)|citing|quoting|(?:in|after|during|at)\s+a\s+(?:closed-door\s+|private\s+|parliamentary\s+)?"
     r"briefing\s+(?:by|from)|(?:stems?|comes?|came|derived?)\s+from\s+(?:a|an|the)\s+"
     r"(?:\w+\s+){0,2}(?:briefing|report|assessment|information)\s+(?:by|from)|briefed\s+by"
     r"|based\s+on\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:briefing|report|assessment|information)"

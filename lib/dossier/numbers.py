@@ -128,10 +128,30 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    """Where a quantity can start: a digit, a number word, "between", a fraction or a vague
+    phrase. Scanning for these first and matching the full grammar only there is several times
+    faster than trying the grammar at every position."""
+    from dossier.gazetteer import _trie_regex
+
+    firsts = {*WORD_VALUES, "between", "half", "tens", *_FRACTIONS, *vague_table()}
+    firsts |= {f"a {w}" for w in ("hundred", "thousand", "million", "score", "dozen")}
+    firsts |= {f"one {w}" for w in ("hundred", "thousand", "million")}
+    return re.compile(rf"(?<![\w.,$€£¥₩-])(?:\d|{_trie_regex(sorted(firsts))})", re.IGNORECASE)
+
+
 def find(text: str) -> list[Quantity]:
     """Return every quantity phrase in ``text`` (already normalised for matching), in order."""
     found = []
-    for m in _pattern().finditer(text):
+    pattern, last_end = _pattern(), 0
+    for start in _starts().finditer(text):
+        if start.start() < last_end:
+            continue
+        m = pattern.match(text, start.start())
+        if m is None:
+            continue
+        last_end = m.end()
         if m.group("range"):
             first = next(g for g in ("b1", "f1", "r1", "d1") if m.group(g))
             second = {"b1": "b2", "f1": "f2", "r1": "r2", "d1": "d2"}[first]
@@ -160,43 +180,57 @@ def find(text: str) -> list[Quantity]:
     return found
 
 
+def _ending(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[^\w]))(?:{alternatives})\s*$")
+
+
+_AT_LEAST_END = _ending(AT_LEAST_BEFORE)
+_AT_MOST_END = _ending(AT_MOST_BEFORE)
+_APPROX_END = _ending(APPROX_BEFORE)
+_HYPHEN_SUFFIX = re.compile(r"-(?P<suffix>[a-z]+(?:-[a-z]+)*)")
+_ODD_AFTER = re.compile(r"\s+odd\b")
+_ABOUT_AFTER = re.compile(r"\s*,?\s*(?:or so|or thereabouts)\b")
+_AT_LEAST_AFTER = re.compile(r"\s+(?:or more|plus|or higher|and more|and above|or above)\b")
+_AT_MOST_AFTER = re.compile(r"\s+(?:or fewer|or less|at most|at the most)\b")
+
+
 def _qualify(
     text: str, start: int, end: int, low: float, high: float, unit: str, vague: bool
 ) -> Quantity:
     before = text[max(0, start - 40) : start].lower()
     after = text[end : end + 30].lower()
     approx, bound, qualifier_start = False, "none", start
-    for phrases, kind in (
-        (AT_LEAST_BEFORE, "at_least"),
-        (AT_MOST_BEFORE, "at_most"),
-        (APPROX_BEFORE, "approx"),
+    for pattern, kind in (
+        (_AT_LEAST_END, "at_least"),
+        (_AT_MOST_END, "at_most"),
+        (_APPROX_END, "approx"),
     ):
-        hit = _ends_with(before, phrases)
+        hit = pattern.search(before)
         if hit:
-            qualifier_start = min(qualifier_start, start - len(hit) - _trailing_space(before))
+            qualifier_start = min(qualifier_start, start - (len(before) - hit.start()))
             if kind == "approx":
                 approx = True
             elif bound == "none":
                 bound = kind
-            # "at least some", "nearly over" are rare; one more look covers "up to about"
-            inner = before[: len(before) - len(hit) - _trailing_space(before)]
-            if kind != "approx" and _ends_with(inner, APPROX_BEFORE):
+            # one more look covers "up to about"
+            if kind != "approx" and _APPROX_END.search(before, 0, hit.start()):
                 approx = True
     suffix = ""
-    hyphen = re.match(r"-(?P<suffix>[a-z]+(?:-[a-z]+)*)", after)
+    hyphen = _HYPHEN_SUFFIX.match(after)
     if hyphen:
         suffix = hyphen.group("suffix")
         if suffix == "odd":
             approx = True
         elif suffix == "plus":
             bound = "at_least"
-    elif re.match(r"\s+odd\b", after):
+    elif _ODD_AFTER.match(after):
         approx = True
-    if re.match(r"\s*,?\s*(?:or so|or thereabouts)\b", after):
+    if _ABOUT_AFTER.match(after):
         approx = True
-    if re.match(r"\s+(?:or more|plus|or higher|and more|and above|or above)\b", after):
+    if _AT_LEAST_AFTER.match(after):
         bound = "at_least"
-    elif re.match(r"\s+(?:or fewer|or less|at most|at the most)\b", after):
+    elif _AT_MOST_AFTER.match(after):
         bound = "at_most"
     return Quantity(
         start=start,
@@ -211,20 +245,6 @@ def _qualify(
         suffix=suffix,
         qualifier_start=qualifier_start,
     )
-
-
-def _ends_with(before: str, phrases: tuple[str, ...]) -> str | None:
-    stripped = before.rstrip()
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if stripped.endswith(phrase) and (
-            len(stripped) == len(phrase) or not stripped[-len(phrase) - 1].isalnum()
-        ):
-            return phrase
-    return None
-
-
-def _trailing_space(text: str) -> int:
-    return len(text) - len(text.rstrip())
 
 
 def _atom_value(atom: str) -> tuple[float, int]:
