@@ -133,6 +133,7 @@ class _Article:
         self.roles: dict[str, str] = {}
         self.speakers: list[Speaker] = []
         self._candidate_cache: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+        self.says = list(_SAY.finditer(norm))  # one pass over the article
         # one pass over the article, not one per sentence and pass
         hint = "report" in norm.lower() or "sources" in norm
         self.anonymous_spans = [m.span() for m in _ANONYMOUS.finditer(norm)] if hint else []
@@ -197,7 +198,7 @@ class _Article:
         for match in matches:
             if match and (span := self._np_forward(start + match.end(), start + len(text))):
                 found.append(("np", span))
-        says = list(_SAY.finditer(text))
+        says = [m for m in self.says if start <= m.start() < end]
         for pattern in (_TRAILING, _TRAILING_INVERTED) if says else ():
             match = pattern.search(text)
             if not match:
@@ -212,9 +213,9 @@ class _Article:
             found.append(("np", span))
         anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
         for match in says:
-            if any(a <= start + match.start() < b for a, b in anonymous):
+            if any(a <= match.start() < b for a, b in anonymous):
                 continue  # "Recent reports indicate": a source with no name, not a speaker
-            span = self._np_backward(start, start + match.start())
+            span = self._np_backward(start, match.start())
             if span is None:
                 continue
             pronoun = self.norm[span[0] : span[1]].lower() in lexicon.PRONOUNS

@@ -146,11 +146,13 @@ class _Claim:
     agent: str | None = None  # the side that killed or captured, when the text says
 
 
-def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract(
+    articles: pd.DataFrame, sentences: pd.DataFrame, with_entities: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """Return ``(claims, entities)`` for the articles and sentences of a corpus.
 
     ``claims`` has the columns of :data:`COLUMNS`; ``entities`` those of
-    :data:`dossier.entities.COLUMNS`."""
+    :data:`dossier.entities.COLUMNS`, or None unless ``with_entities``."""
     from dossier import entities as entities_module
 
     gaz = gazetteer.load()
@@ -167,9 +169,10 @@ def extract(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFra
             continue
         found = _Article(article_id, text, rows, gaz)
         claim_rows.extend(found.claims())
-        entity_rows.extend(entities_module.rows(found))
+        if with_entities:
+            entity_rows.extend(entities_module.rows(found))
     claims = pd.DataFrame(claim_rows, columns=list(COLUMNS)).astype(COLUMNS)
-    return claims, entities_module.frame(entity_rows)
+    return claims, entities_module.frame(entity_rows) if with_entities else None
 
 
 class _Article:
@@ -183,11 +186,10 @@ class _Article:
         self.sentence_rows = sentence_rows
         self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]
         self.gaz = gaz
-        self.names = gaz.names.find(self.norm)
-        self.places = gaz.places.find(self.norm)
-        self.actors = gaz.actors.find(self.norm)
+        self.names, self.places, self.actors = gaz.find_all(self.norm)
         self.sources = attribution.attribute(self.norm, self.spans, self.names, gaz)
         self._previous: dict[int, _Claim] = {}  # sentence index -> its last claim so far
+        self._clauses: dict[int, tuple[int, int]] = {}  # figure start -> its clause
 
     # --- the ledger ---------------------------------------------------------------------------
     def claims(self) -> list[dict]:
@@ -368,6 +370,10 @@ class _Article:
         return _MEASURED_CATEGORY.get(noun.split()[-1], "casualties")
 
     def _clause(self, s_start: int, s_end: int, q: numbers.Quantity) -> tuple[int, int]:
+        """The clause of ``q``: between the punctuation (or dash) before and after it."""
+        cached = self._clauses.get(q.start)
+        if cached is not None:
+            return cached
         start, end = s_start, s_end
         for m in _CLAUSE_BREAK.finditer(self.norm, s_start, s_end):
             if m.end() <= q.qualifier_start:
@@ -375,11 +381,14 @@ class _Article:
             elif m.start() >= q.end:
                 end = m.start()
                 break
+        self._clauses[q.start] = (start, end)
         return start, end
 
     def _replacements(self, index: int, found: list[_Claim]) -> None:
         """ "the deployment of 1,500 troops ..., aimed at replacing casualties": the force figure
         nearest before a replacement word (else after it) is a reinforcement."""
+        if not found:
+            return
         s_start, s_end, _, _ = self.spans[index]
         for m in _REPLACEMENT.finditer(self.norm, s_start, s_end):
             forces = [c for c in found if c.category in ("deployed", "reinforcements")]

@@ -48,22 +48,22 @@ class Corpus:
     source: str = ""
 
     @functools.cached_property
-    def _extracted(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        from dossier import claims  # the extractor loads its gazetteers on first use
-
-        return claims.extract(self.articles, self.sentences)
-
-    @property
     def claims(self) -> pd.DataFrame:
         """One row per figure about forces or casualties (see :mod:`dossier.claims`), computed
         on first use."""
-        return self._extracted[0]
+        from dossier import claims  # the extractor loads its gazetteers on first use
 
-    @property
+        return claims.extract(self.articles, self.sentences, with_entities=False)[0]
+
+    @functools.cached_property
     def entities(self) -> pd.DataFrame:
         """One row per mention of a person, organisation, place or group (see
-        :mod:`dossier.entities`), computed with the claims."""
-        return self._extracted[1]
+        :mod:`dossier.entities`), computed on first use."""
+        from dossier import claims
+
+        found, entities = claims.extract(self.articles, self.sentences, with_entities=True)
+        self.__dict__.setdefault("claims", found)  # both came from one pass: keep the claims
+        return entities
 
     def __repr__(self) -> str:
         return (

@@ -55,6 +55,10 @@ class Table:
             {re.split(r"[\s-]", a, maxsplit=1)[0] for a in exact + folded if a[:1].islower()}
         )
         firsts = "|".join(re.escape(w) for w in lower_firsts)
+        # the first word of every alias: most capitalised words ("The", "He") start none
+        self.first_words = {
+            m.group(0).casefold() for a in exact + folded if (m := _FIRST_WORD.match(a))
+        }
         self._starts = re.compile(
             r"(?<![\w])(?:[A-Z0-9]" + (rf"|(?:{firsts})(?=[\s-])" if firsts else "") + ")"
         )
@@ -66,11 +70,15 @@ class Table:
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping hits in ``text`` (normalised for matching), longest first
         where two start together, in order."""
+        starts = [(m.start(), w) for m in self._starts.finditer(text) if (w := _first(text, m))]
+        return self.find_at(text, starts)
+
+    def find_at(self, text: str, starts: list[tuple[int, str]]) -> list[Match]:
+        """:meth:`find`, trying only ``starts`` ((position, first word casefolded) pairs)."""
         kept: list[Match] = []
         last_end = -1
-        for start in self._starts.finditer(text):
-            pos = start.start()
-            if pos < last_end:
+        for pos, word in starts:
+            if pos < last_end or word not in self.first_words:
                 continue
             best = None
             for pattern, fold in ((self._exact, False), (self._folded, True)):
@@ -95,6 +103,15 @@ class Gazetteer:
     places: Table
     names: Table
 
+    def find_all(self, text: str) -> tuple[list[Match], list[Match], list[Match]]:
+        """Return ``(names, places, actors)`` hits in ``text``, scanning its words once."""
+        starts = [(m.start(), w) for m in _ANY_START.finditer(text) if (w := _first(text, m))]
+        return (
+            self.names.find_at(text, starts),
+            self.places.find_at(text, starts),
+            self.actors.find_at(text, starts),
+        )
+
 
 @functools.cache
 def load(data_dir: Path | None = None) -> Gazetteer:
@@ -112,6 +129,13 @@ def load(data_dir: Path | None = None) -> Gazetteer:
 
 
 _SPACES = re.compile(r"\s+")
+_FIRST_WORD = re.compile(r"\w+")
+_ANY_START = re.compile(r"(?<![\w])\w")
+
+
+def _first(text: str, start: re.Match[str]) -> str:
+    word = _FIRST_WORD.match(text, start.start())
+    return word.group(0).casefold() if word else ""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -196,7 +196,7 @@ NOT_SPEAKERS = words(
 )
 # Subjects that are sources with no name: the figure has no speaker and inherits none.
 ANONYMOUS_SOURCES = (
-    r"(?:recent\s+|media\s+|news\s+|unconfirmed\s+|local\s+)?reports?\s+(?:of|indicate|indicated"
+    r"reports?\s+(?:of|indicate|indicated"
     r"|say|said|suggest|suggested|show|showed|claim)|it\s+(?:has|had)\s+been\s+reported"
     r"|it\s+was\s+reported|according\s+to\s+(?:media\s+|news\s+|local\s+)?reports"
     r"|(?:unnamed|unidentified|anonymous)\s+(?:\w+\s+){0,3}sources"

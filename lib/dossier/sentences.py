@@ -58,11 +58,14 @@ _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+([\"'(\[]?)(\S+)")
 
 
-def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_spans(
+    text: str, start: int = 0, end: int | None = None, norm: str | None = None
+) -> list[tuple[int, int]]:
     """Return ``(char_start, char_end)`` of each sentence in ``text[start:end]``, stripped of
-    surrounding whitespace. Offsets index ``text``."""
+    surrounding whitespace. Offsets index ``text``. Pass ``norm`` (``for_matching(text)``) when
+    splitting many spans of one text, so it is normalised once."""
     end = len(text) if end is None else end
-    norm = for_matching(text)
+    norm = for_matching(text) if norm is None else norm
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _CANDIDATE.finditer(norm, start, end):
@@ -119,11 +122,12 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
     rows = []
     for doc in documents:
         units: list[tuple[str, int, list[tuple[int, int]]]] = []
+        norm = for_matching(doc.text)
         if doc.title_span is not None:
             units.append(("title", 0, [doc.title_span]))
         for no, (start, end) in enumerate(doc.paragraphs, start=1):
             section = "summary" if no == 1 else "body"
-            units.append((section, no, split_spans(doc.text, start, end)))
+            units.append((section, no, split_spans(doc.text, start, end, norm)))
         sentence_no = 0
         for section, paragraph_no, spans in units:
             for start, end in spans:
