@@ -58,6 +58,7 @@ def test_html_holds_the_chart_spec_the_bundle_and_the_table(built):
     assert re.search(r'"\$schema": ?"https://vega\.github\.io/schema/vega-lite/v6', html)
     assert '"outlet_choice"' in html and '"input": "select"' in html
     assert "000_8d15dd48c9a3f5e1.txt" in html  # the articles table's data
+    assert "20,000-25,000" in html and "Volodymyr Zelenskyy" in html  # the claims ledger
 
 
 def test_html_drops_live_only_cells_and_code(built):

@@ -6,6 +6,8 @@ import json
 
 import altair as alt
 import nbformat
+import pandas as pd
+import pandas.testing as pdt
 import pytest
 
 from conftest import ROOT
@@ -45,6 +47,18 @@ def test_vega_bundle_matches_altairs_vega_lite_and_is_safe_to_inline():
     assert "</script" not in bundle.lower()
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     assert f"{major_minor}." in bundle  # the Vega-Lite version string is in the bundle
+
+
+def test_tables_show_readers_blanks_and_whole_numbers():
+    frame = pd.DataFrame({"value": [25000.0, None], "who": ["Yu", None], "share": [0.5, 1.0]})
+    expected = pd.DataFrame(
+        {
+            "value": pd.array([25000, None], dtype="Int64"),
+            "who": ["Yu", ""],
+            "share": [0.5, 1.0],
+        }
+    )
+    pdt.assert_frame_equal(notebook.for_readers(frame), expected)
 
 
 @pytest.mark.parametrize(

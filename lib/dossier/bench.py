@@ -60,7 +60,7 @@ def _vary(text: str, rng: random.Random) -> str:
 
     text = _FIGURE.sub(scale, text)
     reference = f" Ref. {uuid.uuid4().hex}."
-    source = re.search(r"\n+Original Source:", text)
+    source = re.search(r"\n+(?:Original )?Source:", text)
     if source:
         return text[: source.start()] + reference + text[source.start() :]
     return text.rstrip() + reference + "\n"

@@ -146,6 +146,19 @@ class _Claim:
     agent: str | None = None  # the side that killed or captured, when the text says
 
 
+LEDGER_COLUMNS = [
+    "outlet", "number_text", "value_low", "value_high", "category", "actor", "attributed_to",
+    "is_hedged", "hedge_cues", "quote", "claim_id",
+]  # fmt: skip
+
+
+def ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims as a reader's table: outlet, number_text, value_low, value_high,
+    category, actor, attributed_to, is_hedged, hedge_cues, quote, claim_id; in article order."""
+    merged = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    return merged[LEDGER_COLUMNS].reset_index(drop=True)
+
+
 def extract(
     articles: pd.DataFrame, sentences: pd.DataFrame, with_entities: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:

@@ -122,9 +122,22 @@ def show_table(frame: pd.DataFrame, caption: str | None = None, **options: objec
     text_columns = [
         i for i, dtype in enumerate(frame.dtypes) if not pd.api.types.is_numeric_dtype(dtype)
     ]
-    shown = frame.rename(columns=reader_label)
+    shown = for_readers(frame).rename(columns=reader_label)
     column_defs = [{"className": "dt-left", "targets": text_columns}]
     itables.show(shown, caption=caption, **{**TABLE_OPTIONS, "columnDefs": column_defs, **options})
+
+
+def for_readers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` as a reader should see it: missing text blank, whole-number floats as
+    integers ("25000", not "25000.0")."""
+    out = frame.copy()
+    for column, dtype in out.dtypes.items():
+        values = out[column]
+        if pd.api.types.is_float_dtype(dtype) and (values.dropna() % 1 == 0).all():
+            out[column] = values.astype("Int64")
+        elif pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
+            out[column] = values.fillna("")
+    return out
 
 
 def reader_label(column: str) -> str:

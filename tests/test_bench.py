@@ -1,0 +1,20 @@
+"""make bench runs and prints its table (speed is measured there, never asserted here)."""
+
+import subprocess
+import sys
+
+
+def test_bench_prints_a_table_for_each_stage_and_process_count():
+    run = subprocess.run(
+        [sys.executable, "-m", "dossier.bench", "--articles", "40", "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "corpus: 40 synthetic articles" in run.stdout
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| load")]
+    assert [r.split("|")[1].strip() for r in rows] == ["load"] * 2 + ["load + extract"] * 2
+    assert all(int(r.split("|")[6].strip().replace(",", "")) > 0 for r in rows[2:])  # claims
+    assert "DossierWarning" not in run.stderr  # every synthetic article is distinct
