@@ -93,6 +93,16 @@ def _run(files: list[str], extract: bool, workers: int) -> dict[str, float]:
     }
 
 
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dossier.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000, help="corpus size")
@@ -104,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         files = sorted(str(p) for p in folder.glob("*.txt"))
         print(
             f"corpus: {len(files):,} synthetic articles, {size / 1e6:.1f} MB; machine: "
-            f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}"
+            f"{_cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         )
         rows = []
         for label, extract in (("load", False), ("load + extract", True)):
