@@ -4,7 +4,7 @@ The file format, as collected from news sites::
 
     Headline line                      (optional; else a title is derived and flagged)
     0                                  (optional counter line)
-    62b7ece6-4c69-4caf-ab9f-...        (optional UUID line; becomes the article_id)
+    5b1c0f6e-2a57-4f0e-9d1a-...        (optional UUID line; becomes the article_id)
 
     Summary paragraph (the first paragraph)
     Body paragraphs, separated by blank lines or single line breaks

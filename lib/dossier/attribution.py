@@ -10,8 +10,9 @@ the nearest speaker of the earlier sentences of its paragraph (``attribution_in 
 
 Names are canonicalised with ``data/aliases.csv``, then a surname alone maps to the full name of a
 person named anywhere in the same article, and "the ministry" to the last organisation speaker
-whose name holds "ministry". A relayed figure ("Yu, citing a briefing by Kyrylo Budanov") keeps
-its speaker and records the origin as ``cited_source`` for that speaker's figures in the article.
+whose name holds "ministry". A relayed figure ("Park, citing a briefing by the defence
+ministry") keeps its speaker and records the origin as ``cited_source`` for that speaker's figures
+in the article.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The claims ledger: every figure about forces or casualties, with what it counts, whose forces,
 who said it, how hedged, when and where. One row per mention.
 
-A quantity found by :mod:`dossier.numbers` is a claim when its head noun is a force ("3,500 North
-Korean soldiers") or a casualty ("92 casualties"), or when it has no noun and a casualty phrase
-follows it ("3,600 who sustained injuries", "300 have returned to duty"), or it is the object of a
-casualty or deployment verb ("killed 200", "sent 1,500"). Dates, durations, ages, money, and
+A quantity found by :mod:`dossier.numbers` is a claim when its head noun is a force ("2,300 Sudanese
+soldiers") or a casualty ("92 casualties"), or when it has no noun and a casualty phrase
+follows it ("2,700 who sustained injuries", "250 have returned to duty"), or it is the object of a
+casualty or deployment verb ("killed 200", "sent 2,300"). Dates, durations, ages, money, and
 counts of anything else ("five locations", "300 tanks") are not claims. See the README's
 "How claims are read" for every rule.
 """
@@ -262,7 +262,7 @@ class _Article:
         category = head_category
         if category is None and _OVERRIDE.search(after_text):
             category = (
-                "returned_to_duty"  # "12,000 servicemen who were wounded ... returned to duty"
+                "returned_to_duty"  # "9,000 servicemen who were wounded ... returned to duty"
             )
         if category is None:
             category = _category_after(window_words, head_index)
@@ -279,7 +279,7 @@ class _Article:
             if previous and len(gap) <= 80 and _CONTINUATION.search(gap):
                 category = previous.category  # "..., down from an estimated 2,500"
             elif previous and prev in lexicon.DEPLOYED_CUES:
-                category = "deployed"  # "... among the initial 11,000"
+                category = "deployed"  # "... among the initial 7,000"
             elif previous and self._partitive(norm[clause_start : q.qualifier_start], after_words):
                 category = previous.category  # "nine of them", "among them 300"
             elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
@@ -365,7 +365,7 @@ class _Article:
         return None, None, None, reinforced, adjective
 
     def _partitive(self, before: str, after_words: list[str]) -> bool:
-        """ "Among the 3,600 ...", "of whom 300 ...", "nine of them": a subset of a count."""
+        """ "Among the 2,700 ...", "of whom 250 ...", "nine of them": a subset of a count."""
         if [w.lower() for w in after_words[:2]] in (["of", "them"], ["of", "whom"]):
             return True
         return bool(_PARTITIVE_BEFORE.search(before))
@@ -398,7 +398,7 @@ class _Article:
         return start, end
 
     def _replacements(self, index: int, found: list[_Claim]) -> None:
-        """ "the deployment of 1,500 troops ..., aimed at replacing casualties": the force figure
+        """ "the deployment of 2,300 troops ..., aimed at replacing casualties": the force figure
         nearest before a replacement word (else after it) is a reinforcement."""
         if not found:
             return
@@ -460,7 +460,7 @@ class _Article:
                 claim.actor = ranked[0] if ranked else None
 
     def _actor(self, claim: _Claim) -> str | None:
-        """The side named with the figure: in its noun phrase ("3,500 North Korean soldiers",
+        """The side named with the figure: in its noun phrase ("2,300 Sudanese soldiers",
         "troops from Rwanda"), else the nearest side named before it in its clause, then in its
         sentence (not the speaker, not an appositive, not the side that did the killing)."""
         q = claim.quantity
@@ -547,7 +547,7 @@ class _Article:
         after = [p for p in self.places if q.end <= p.start and p.end <= clause_end]
         if after:
             first = after[0]
-            # "Russia's Kursk region": the more specific place after the possessive
+            # "Ukraine's Kharkiv region": the more specific place after the possessive
             follow = [p for p in after[1:] if p.start - first.end <= 4]
             if follow and self.norm[first.end : first.end + 2] == "'s":
                 return follow[0].canonical
@@ -648,7 +648,7 @@ def _category_after(after_words: list[str], head_index: int | None) -> str | Non
 
 def _category_before(before_words: list[str]) -> str | None:
     """The category a word right before the figure gives it, connectors allowed between:
-    "killed 200", "killing three", "casualties of 4,000", "brought home 157"."""
+    "killed 200", "killing three", "casualties of 5,200", "brought home 157"."""
     words = [w.lower() for w in before_words[-8:]]
     k, dropped = len(words), 0
     while k > 0 and words[k - 1] in lexicon.BEFORE_CONNECTORS and dropped < 4:

@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar=("KEY", "VALUE"),
         help="set a notebook parameter (repeatable); VALUE is read as JSON when it parses "
-        "(e.g. '[\"rfa.org\"]', null, 3), else taken as text",
+        "(e.g. '[\"example.com\"]', null, 3), else taken as text",
     )
     brief.add_argument(
         "--timeout",

@@ -1,7 +1,7 @@
 """The ``entities`` frame: every mention of a person, organisation, place or group.
 
 Mentions come from the gazetteers in ``data/`` (aliases.csv, places.csv) and from people the
-attribution rules found that no list knows ("South Korean lawmaker Yu"): every later mention of
+attribution rules found that no list knows ("Kenyan lawmaker Otieno"): every later mention of
 such a name in the same article is listed too.
 """
 
@@ -44,7 +44,7 @@ def rows(article: _Article) -> list[dict]:
         for hit in re.finditer(rf"(?<![\w]){re.escape(written)}(?![\w])", article.norm):
             if not any(s <= hit.start() < e for s, e in mentions):
                 mentions[(hit.start(), hit.end())] = (person.name, "person")
-    # "Ukrainian President Volodymyr Zelenskyy" holds "Volodymyr Zelenskyy": keep the name alone
+    # "Defence Minister Jane Doe" holds "Jane Doe": keep the name alone
     nested = {
         outer
         for outer, (name, _) in mentions.items()

@@ -1,6 +1,6 @@
 """The analyst-editable name lists in ``data/``, compiled for fast matching.
 
-- ``data/actors.csv`` (alias, actor): whose forces a word denotes ("North Korean" -> North Korea)
+- ``data/actors.csv`` (alias, actor): whose forces a word denotes ("Sudanese" -> Sudan)
 - ``data/places.csv`` (alias, canonical_name, kind, country): countries, regions, cities
 - ``data/aliases.csv`` (alias, canonical_name, kind): people, organisations, groups
 

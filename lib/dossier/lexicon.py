@@ -62,7 +62,7 @@ DURATION_UNITS = words(
     "decade decades"
 )
 CURRENCY_AFTER = words("dollars won rubles roubles euros pounds yuan yen hryvnias usd bn")
-HYPHEN_SIZE = words("strong man member men soldier troop")  # "a 12,000-strong force"
+HYPHEN_SIZE = words("strong man member men soldier troop")  # "a 9,000-strong force"
 
 MONTHS = words(
     "january february march april may june july august september october november december "
@@ -95,7 +95,7 @@ CATEGORY_OVERRIDE_AFTER = (
     r"|their\s+units)",
 )
 # Words right before a figure (connectors allowed between) that make it a casualty count:
-# "killed 200", "casualties of 4,000", "death toll rose to 300".
+# "killed 200", "casualties of 5,200", "death toll rose to 300".
 CATEGORY_BEFORE = [
     ("casualties", r"(?:killed|killing|dead)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring)"
      r"|casualties|losses|lost|losing|lose|loses|casualty\s+toll"),
@@ -127,7 +127,7 @@ REINFORCEMENT_BEFORE = (
     r"|reinforcements\s+of"
 )
 # Words after a force figure (in its sentence) that make the nearest force figure before them
-# reinforcements: "1,500 troops ..., aimed at replacing casualties", "... as reinforcements".
+# reinforcements: "2,300 troops ..., aimed at replacing casualties", "... as reinforcements".
 REPLACEMENT = (
     r"replac(?:e|es|ed|ing|ement|ements)|as\s+reinforcements|to\s+reinforce|reinforcing"
     r"|(?:for|ahead\s+of)\s+the\s+(?:next\s+)?rotation"
@@ -161,7 +161,7 @@ HEDGES = (
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-# A month needs a preposition before it or a day after it: "North Korea May Send" is no date.
+# A month needs a preposition before it or a day after it: "Troops May Withdraw" is no date.
 _MONTH_SPAN = (
     rf"(?:{_MONTH_NAMES})(?:\s+\d{{1,2}})?(?:\s*(?:and|to|through|-)\s*(?:{_MONTH_NAMES})"
     rf"(?:\s+\d{{1,2}})?)?(?:,?\s+(?:19|20)\d\d)?"

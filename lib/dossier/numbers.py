@@ -1,12 +1,12 @@
 """The number grammar: every quantity phrase in a text, with its value and its qualifiers.
 
-Finds digits with separators ("12,000", "1.5 million", "12k"), number words ("twelve thousand",
-"a dozen", "twenty-five"), ranges ("20,000 to 25,000", "20,000-25,000", "between 11,000 and
-12,000", "20-25 thousand", "11 or 12 thousand"), vague quantifiers ("several hundred", from
+Finds digits with separators ("9,000", "1.5 million", "12k"), number words ("twelve thousand",
+"a dozen", "twenty-five"), ranges ("8,000 to 9,500", "8,000-9,500", "between 6,000 and
+7,000", "30-35 thousand", "6 or 7 thousand"), vague quantifiers ("several hundred", from
 ``data/vague_quantities.csv``), percentages and fractions ("40 percent", "a third of"). Each
 mention carries what qualifies it: approximation ("about", "300-odd"), bound ("more than",
 "up to", "5,000-plus"), and hyphen suffixes that make it an age or a size ("24-year-old",
-"12,000-strong").
+"9,000-strong").
 
 Whether a quantity is a claim about forces is decided by :mod:`dossier.claims`.
 """
@@ -91,7 +91,7 @@ AT_MOST_AFTER = ("or fewer", "or less", "at most", "at the most")
 @dataclass(frozen=True)
 class Quantity:
     """One quantity phrase. ``start``/``end`` index the text searched and cover the number phrase
-    only ("4,000" in "about 4,000"); the qualifiers found around it are in the other fields."""
+    only ("5,200" in "about 5,200"); the qualifiers found around it are in the other fields."""
 
     start: int
     end: int

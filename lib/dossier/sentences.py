@@ -92,7 +92,7 @@ def _is_boundary(norm: str, match: re.Match[str], opening: str, next_word: str) 
     # A bounded window keeps this linear in the text length.
     before = _WORD_BEFORE.search(norm, max(0, match.start() - 40), match.start())
     if before is None:
-        return True  # "... 12,000. The next"
+        return True  # "... 9,000. The next"
     word = before.group(1)
     if _INITIALISM.match(word):
         # "U.S. forces" stays whole; "in the U.S. The next day" splits.

@@ -27,7 +27,7 @@ _ONE_FOR_ONE = {
 }  # fmt: skip
 _TABLE = str.maketrans(_ONE_FOR_ONE)
 
-# Letters or digits, joined by apostrophes, hyphens, points, or commas between digits ("12,000").
+# Letters or digits, joined by apostrophes, hyphens, points, or commas between digits ("9,000").
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 
@@ -38,7 +38,7 @@ def for_matching(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Return the number of words in ``text`` ("20,000-25,000" and "U.S." are one word each)."""
+    """Return the number of words in ``text`` ("8,000-9,500" and "U.S." are one word each)."""
     return len(_WORD.findall(text))
 
 
