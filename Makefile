@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: help setup brief test lab bench lint format lock strip clean
+.PHONY: help setup browser brief test lab bench lint format lock strip clean
 
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
@@ -30,8 +30,24 @@ setup: $(STAMP)
 brief: $(STAMP)
 	$(PY) -m dossier brief --corpus $(CORPUS)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest
+
+# tests/test_browser.py opens the exported HTML in Debian's chromium (driven by playwright, which
+# never downloads a browser here). Installed with apt when missing and running as root.
+CHROMIUM := /usr/bin/chromium
+
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser test..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+	  echo "error: $(CHROMIUM) not found. The browser test needs Debian's chromium package:" >&2; \
+	  echo "       sudo apt-get install --no-install-recommends chromium" >&2; \
+	  exit 1; \
+	fi
 
 bench: $(STAMP)
 	$(PY) -m dossier.bench

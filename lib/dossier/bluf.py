@@ -1,0 +1,150 @@
+"""The bottom line up front: a few generated sentences, the answer before the evidence.
+
+Built from :mod:`dossier.reconcile`'s frames, never from free text: each sentence names its
+figures and their sources, says when sources disagree, when a figure is hedged ("may send ..., per
+X"), and what the arithmetic checks found.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dossier.reconcile import ADDITIVE, TO_DATE, _number, plausible_range
+
+LABELS = {
+    "deployed": "Forces deployed",
+    "reinforcements": "Reinforcements sent",
+    "killed": "Killed",
+    "wounded": "Wounded",
+    "casualties": "Killed or wounded",
+    "captured": "Captured",
+    "returned_to_duty": "Returned to duty",
+    "casualty_rate": "Casualty rate",
+}
+MAX_SENTENCES = 6
+
+
+def bottom_line(
+    figures: pd.DataFrame, checks: pd.DataFrame, limit: int = MAX_SENTENCES
+) -> list[str]:
+    """Return up to ``limit`` sentences, most important first: force size, casualties (with
+    their arithmetic check), reinforcements reported, reinforcements only possible (hedged),
+    returned to duty and rates, then the rest."""
+    if figures.empty:
+        return ["No figures about forces or casualties in the selected articles."]
+    lines: list[str] = []
+    used_checks: set[str] = set()
+    for actor in _actors(figures):
+        mine = figures[figures["actor"].fillna("") == (actor or "")]
+        side = f", {actor}" if actor else ""
+        for category in ("deployed", "casualties", "killed", "wounded", "captured"):
+            rows = _main_period(mine[mine["category"] == category])
+            if rows.empty or (category in ("killed", "wounded") and _checked(checks, actor)):
+                continue
+            line = f"{LABELS[category]}{side}: {_spread(rows)}"
+            if category == "casualties":
+                for check in _checks_for(checks, actor, "killed + wounded = casualties"):
+                    line += f"; {check}"
+                    used_checks.add(check)
+            lines.append(line + ".")
+        reported = mine[(mine["category"] == "reinforcements") & ~mine["is_hedged"]]
+        if len(reported):
+            one_source = reported["source"].nunique() == 1
+            waves = " and ".join(
+                f"{_amount(r)}{_when(r)}"
+                if one_source
+                else f"{_amount(r)} ({_who(r)}{_when(r, '; ')})"
+                for r in reported.itertuples()
+            )
+            exact = (reported["value_low"] == reported["value_high"]) & ~reported["is_vague"]
+            total = reported["value_high"].sum()
+            summable = len(reported) > 1 and exact.all() and (reported["bound"] == "none").all()
+            more = f"; {_number(total, total)} in all" if summable else ""
+            by = f" ({_who(reported.iloc[0])})" if one_source else ""
+            lines.append(f"{LABELS['reinforcements']}{side}: {waves}{by}{more}.")
+        possible = mine[(mine["category"] == "reinforcements") & mine["is_hedged"]]
+        attributed = possible[possible["attributed_to"].notna()]
+        for r in (attributed if len(attributed) else possible).head(1).itertuples():
+            cue = (r.hedge_cues or "may").split(",")[0].strip()
+            lines.append(
+                f"Possible further reinforcements{side}: {cue} reach {_amount(r)} more "
+                f"({_who(r)}, hedged)."
+            )
+        for check in _checks_for(checks, actor, "returned <= wounded"):
+            lines.append(check[0].upper() + check[1:] + ".")
+        for r in mine[mine["category"] == "casualty_rate"].head(1).itertuples():
+            when = f" {r.when_text}" if isinstance(r.when_text, str) else " a day"
+            hedge = ", hedged" if r.is_hedged else ""
+            lines.append(f"{LABELS['casualty_rate']}{side}: {_amount(r)}{when} ({_who(r)}{hedge}).")
+    return lines[:limit]
+
+
+def _main_period(rows: pd.DataFrame) -> pd.DataFrame:
+    """The figures of the period most sources speak of, running totals first: a day's losses
+    are not compared with the total since the war began."""
+    if rows.empty:
+        return rows
+    counts = rows["period"].value_counts()
+    best = TO_DATE if TO_DATE in counts.index else counts.index[0]
+    return rows[rows["period"] == best]
+
+
+def _actors(figures: pd.DataFrame) -> list[str | None]:
+    counts = figures["actor"].fillna("").value_counts()
+    return [a or None for a in counts.index]
+
+
+def _spread(rows: pd.DataFrame) -> str:
+    """ "11,000-12,000 (2 sources disagree: rfa.org 12,000; Yu, scmp.com 11,000)"."""
+    low, high = rows["value_low"].min(), rows["value_high"].max()
+    sources = rows.drop_duplicates("source")
+    if len(sources) == 1:
+        r = sources.iloc[0]
+        hedge = ", hedged" if r["is_hedged"] else ""
+        return f"{_amount(r)} ({_who(r)}{hedge})"
+    lows, highs = plausible_range(
+        rows["value_low"],
+        rows["value_high"],
+        rows["bound"] == "at_least",
+        rows["bound"] == "at_most",
+        rows["is_approximate"],
+    )
+    overlap = lows.max() <= highs.min()
+    agree = "agree" if overlap else "disagree"
+    if rows["category"].iloc[0] in ADDITIVE:
+        agree = "give"
+    parts = "; ".join(f"{_who(r)} {_amount(r)}" for _, r in sources.iterrows())
+    return f"{_number(low, high)} ({len(sources)} sources {agree}: {parts})"
+
+
+def _amount(r) -> str:
+    get = r.get if isinstance(r, pd.Series) else lambda k: getattr(r, k)
+    prefix = "~" if get("is_approximate") else ""
+    bound = {"at_least": "at least ", "at_most": "up to "}.get(get("bound"), "")
+    return f"{bound}{prefix}{_number(get('value_low'), get('value_high'))}"
+
+
+def _who(r) -> str:
+    get = r.get if isinstance(r, pd.Series) else lambda k: getattr(r, k)
+    name, role, outlet = get("attributed_to"), get("speaker_role"), get("outlet")
+    if not isinstance(name, str):
+        return outlet
+    role = f"{role} " if isinstance(role, str) and role and name not in role else ""
+    cited = get("cited_source")
+    cited = f", citing {cited}" if isinstance(cited, str) else ""
+    return f"{outlet}, per {role}{name}{cited}"
+
+
+def _when(r, sep: str = " ") -> str:
+    return f"{sep}{r.when_text}" if isinstance(r.when_text, str) else ""
+
+
+def _checked(checks: pd.DataFrame, actor) -> bool:
+    return bool(_checks_for(checks, actor, "killed + wounded = casualties"))
+
+
+def _checks_for(checks: pd.DataFrame, actor, kind: str) -> list[str]:
+    if checks.empty:
+        return []
+    mine = checks[(checks["kind"] == kind) & (checks["actor"].fillna("") == (actor or ""))]
+    return list(mine["statement"])

@@ -1,0 +1,278 @@
+"""Reconciling figures across sources: repeats folded, spreads, arithmetic checks, key figures.
+
+A *figure* is a claim counted once: the same category, side and values mentioned again in the same
+article (title, summary, body) is a repeat, not a new figure. A figure's *source* is its speaker
+when it has one, else its outlet, so two outlets relaying one speaker count as one source.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dossier import sources as sources_module
+from dossier.claims import CATEGORIES
+
+# Reinforcement figures are waves that add up (1,500 then 3,500), not rival counts of one
+# quantity: their spread is listed but never flagged as a disagreement.
+ADDITIVE = frozenset({"reinforcements"})
+TOLERANCE = 0.10  # an approximate total agrees within 10 %
+TO_DATE = "to date"
+# Time phrases that mean a running total, like no time phrase at all.
+_RUNNING = re.compile(
+    r"^(?:to date|so far|thus far|currently|at present|now|as of .*|since .*|in total)$", re.I
+)
+
+FIGURE_COLUMNS = [
+    "figure_id", "article_id", "sentence_no", "outlet", "reliability", "category", "actor",
+    "value_low", "value_high", "unit", "is_approximate", "bound", "is_vague", "is_hedged",
+    "attributed_to", "speaker_role", "cited_source", "source", "source_label", "when_text",
+    "where_text", "period", "number_text", "hedge_cues", "quote", "mention_count", "sections",
+]  # fmt: skip
+
+
+def figures(
+    claims: pd.DataFrame, articles: pd.DataFrame, reliability: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return one row per distinct figure (columns :data:`FIGURE_COLUMNS`): repeats within an
+    article folded into the first mention that names a speaker (else the first mention);
+    ``mention_count`` and ``sections`` say where it was repeated."""
+    if claims.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    graded = sources_module.grade_outlets(articles["outlet"], reliability)
+    meta = pd.DataFrame(
+        {
+            "article_id": articles["article_id"].to_numpy(),
+            "article_order": range(len(articles)),
+            "outlet": graded["outlet"].to_numpy(),
+            "reliability": graded["reliability"].to_numpy(),
+        }
+    )
+    frame = claims.merge(meta, on="article_id", how="left")
+    frame["is_unattributed"] = frame["attributed_to"].isna()
+    key = ["article_id", "category", "actor", "value_low", "value_high", "unit"]
+    frame = frame.sort_values(["article_order", "is_unattributed", "sentence_no", "char_start"])
+    grouped = frame.groupby(key, sort=False, dropna=False)
+    first = grouped.head(1).copy()
+    first["mention_count"] = grouped["claim_id"].transform("size").loc[first.index]
+    first["sections"] = grouped["section"].transform(lambda s: ", ".join(dict.fromkeys(s)))[
+        first.index
+    ]
+    first["figure_id"] = first["claim_id"]
+    first["period"] = first["when_text"].map(period)
+    first["source"] = first["attributed_to"].fillna(first["outlet"])
+    first["source_label"] = [
+        f"{who}, {outlet}" if pd.notna(who) else outlet
+        for who, outlet in zip(first["attributed_to"], first["outlet"], strict=True)
+    ]
+    first = first.sort_values(["article_order", "sentence_no", "char_start"])
+    return first[FIGURE_COLUMNS].reset_index(drop=True)
+
+
+def period(when_text: object) -> str:
+    """The period a figure counts over: "to date" for a running total (no time phrase, "to date",
+    "so far", "currently", "since ..."), else the time phrase itself ("over the past 24 hours",
+    "in March", "daily"), lower-cased."""
+    if not isinstance(when_text, str) or _RUNNING.match(when_text.strip()):
+        return TO_DATE
+    return when_text.strip().lower()
+
+
+def plausible_range(low, high, at_least, at_most, approximate):
+    """The values a figure allows, for deciding whether sources disagree: a bound opens its
+    side ("at least 95,000" and "up to 250,000" can both be true) and an approximate figure
+    allows 10 % either way. Sources disagree when the largest low exceeds the smallest high."""
+    slack = approximate.astype(float) * TOLERANCE
+    lows = (low * (1 - slack)).where(~at_most, 0.0)
+    highs = (high * (1 + slack)).where(~at_least, float("inf"))
+    return lows, highs
+
+
+def spreads(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per quantity (category, actor, unit, period) and source: category, actor,
+    unit, period, source, outlets, value_low, value_high, figure_count, figure_ids, is_hedged,
+    and for the quantity: group_low, group_high, source_count, is_disagreement (some sources'
+    ranges do not overlap; never for reinforcement waves)."""
+    columns = [
+        "category", "actor", "unit", "period", "source", "outlets", "value_low", "value_high",
+        "figure_count", "figure_ids", "is_hedged", "group_low", "group_high", "source_count",
+        "is_disagreement",
+    ]  # fmt: skip
+    if figures.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["category", "actor", "unit", "period", "source"]
+    grouped = figures.groupby(keys, sort=False, dropna=False)
+    per_source = grouped.agg(
+        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
+        value_low=("value_low", "min"),
+        value_high=("value_high", "max"),
+        figure_count=("figure_id", "size"),
+        figure_ids=("figure_id", lambda s: " ".join(s)),
+        is_hedged=("is_hedged", "all"),
+        _at_least=("bound", lambda s: (s == "at_least").all()),
+        _at_most=("bound", lambda s: (s == "at_most").all()),
+        _approx=("is_approximate", "any"),
+    ).reset_index()
+    quantity = ["category", "actor", "unit", "period"]
+    by_quantity = per_source.groupby(quantity, sort=False, dropna=False)
+    per_source["group_low"] = by_quantity["value_low"].transform("min")
+    per_source["group_high"] = by_quantity["value_high"].transform("max")
+    per_source["source_count"] = by_quantity["source"].transform("size")
+    per_source["_low"], per_source["_high"] = plausible_range(
+        per_source["value_low"],
+        per_source["value_high"],
+        per_source["_at_least"],
+        per_source["_at_most"],
+        per_source["_approx"],
+    )
+    by_quantity = per_source.groupby(quantity, sort=False, dropna=False)
+    highest_low = by_quantity["_low"].transform("max")
+    lowest_high = by_quantity["_high"].transform("min")
+    per_source["is_disagreement"] = (highest_low > lowest_high) & ~per_source["category"].isin(
+        ADDITIVE
+    )
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    per_source = per_source.sort_values(
+        ["category", "actor", "value_low"],
+        key=lambda s: s.map(order) if s.name == "category" else s,
+    )
+    return per_source[columns].reset_index(drop=True)
+
+
+def checks(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the arithmetic checks across sources, one row per check: kind, actor, parts (the
+    figures combined), total, against (the figure compared), is_consistent, statement.
+
+    - ``killed + wounded = casualties``: a killed and a wounded figure of one source and side,
+      summed, against every casualties figure for that side (agreeing within 10 % when either
+      side is approximate).
+    - ``returned <= wounded``: soldiers returned to duty cannot outnumber the wounded."""
+    rows: list[dict] = []
+    for actor, group in figures.groupby("actor", sort=False, dropna=False):
+        by_category = {c: g for c, g in group.groupby("category", sort=False)}
+        none = group.iloc[0:0]
+        killed = by_category.get("killed", none)
+        wounded = by_category.get("wounded", none)
+        casualties = by_category.get("casualties", none)
+        for k in killed.itertuples():
+            for w in wounded[wounded["source"] == k.source].itertuples():
+                low, high = k.value_low + w.value_low, k.value_high + w.value_high
+                approx = k.is_approximate or w.is_approximate
+                for c in casualties.itertuples():
+                    slack = TOLERANCE if (approx or c.is_approximate) else 0.0
+                    consistent = low <= c.value_high * (1 + slack) and high >= c.value_low * (
+                        1 - slack
+                    )
+                    total = _number(low, high)
+                    rows.append(
+                        {
+                            "kind": "killed + wounded = casualties",
+                            "actor": actor,
+                            "parts": f"{_number(k.value_low, k.value_high)} killed + "
+                            f"{_number(w.value_low, w.value_high)} wounded ({k.source_label})",
+                            "total": total,
+                            "against": f"{_approx(c)}{_number(c.value_low, c.value_high)} "
+                            f"casualties ({c.source_label})",
+                            "is_consistent": bool(consistent),
+                            "statement": f"{_number(k.value_low, k.value_high)} killed + "
+                            f"{_number(w.value_low, w.value_high)} wounded = {total} "
+                            f"({k.source_label}), "
+                            + ("consistent with " if consistent else "NOT consistent with ")
+                            + f"{_approx(c)}{_number(c.value_low, c.value_high)} killed or "
+                            f"wounded ({c.source_label})",
+                            "figure_ids": f"{k.figure_id} {w.figure_id} {c.figure_id}",
+                        }
+                    )
+        returned = by_category.get("returned_to_duty", none)
+        for r in returned.itertuples():
+            for w in wounded[wounded["source"] == r.source].itertuples():
+                consistent = r.value_low <= w.value_high
+                share = r.value_high / w.value_high if w.value_high else float("nan")
+                rows.append(
+                    {
+                        "kind": "returned <= wounded",
+                        "actor": actor,
+                        "parts": f"{_approx(r)}{_number(r.value_low, r.value_high)} returned to "
+                        f"duty ({r.source_label})",
+                        "total": _number(r.value_low, r.value_high),
+                        "against": f"{_number(w.value_low, w.value_high)} wounded",
+                        "is_consistent": bool(consistent),
+                        "statement": f"{_approx(r)}{_number(r.value_low, r.value_high)} of the "
+                        f"{_number(w.value_low, w.value_high)} wounded returned to duty "
+                        f"({share:.0%}; {r.source_label})",
+                        "figure_ids": f"{r.figure_id} {w.figure_id}",
+                    }
+                )
+    columns = ["kind", "actor", "parts", "total", "against", "is_consistent", "statement"]
+    return pd.DataFrame(rows, columns=[*columns, "figure_ids"])
+
+
+def repeats(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures counted once although given more than once: category, actor, number,
+    source, mention_count (in one article), outlets (outlets relaying the same source's figure),
+    sections."""
+    columns = ["category", "actor", "number", "source", "mention_count", "outlets", "sections"]
+    if figures.empty:
+        return pd.DataFrame(columns=columns)
+    key = ["category", "actor", "value_low", "value_high", "unit", "source"]
+    grouped = figures.groupby(key, sort=False, dropna=False)
+    out = grouped.agg(
+        mention_count=("mention_count", "sum"),
+        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
+        sections=("sections", lambda s: "; ".join(s)),
+        article_count=("article_id", "nunique"),
+    ).reset_index()
+    out = out[(out["mention_count"] > 1) | (out["article_count"] > 1)]
+    out["number"] = [
+        _number(lo, hi) for lo, hi in zip(out["value_low"], out["value_high"], strict=True)
+    ]
+    return out[columns].reset_index(drop=True)
+
+
+def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per category and side: category, actor, value_low, value_high,
+    source_count, sources, most_reliable_source, reliability, is_hedged (every figure hedged),
+    figure_id (the most reliable source's figure: the evidence to show). In category order."""
+    columns = [
+        "category", "actor", "value_low", "value_high", "source_count", "sources",
+        "most_reliable_source", "reliability", "is_hedged", "figure_id",
+    ]  # fmt: skip
+    if figures.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    for (category, actor), group in figures.groupby(
+        ["category", "actor"], sort=False, dropna=False
+    ):
+        best = group.sort_values(
+            ["reliability", "is_hedged", "mention_count"], ascending=[True, True, False]
+        ).iloc[0]
+        rows.append(
+            {
+                "category": category,
+                "actor": actor,
+                "value_low": group["value_low"].min(),
+                "value_high": group["value_high"].max(),
+                "source_count": group["source"].nunique(),
+                "sources": "; ".join(dict.fromkeys(group["source_label"])),
+                "most_reliable_source": best["source_label"],
+                "reliability": best["reliability"],
+                "is_hedged": bool(group["is_hedged"].all()),
+                "figure_id": best["figure_id"],
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    out["_order"] = out["category"].map(order)
+    return out.sort_values(["_order", "actor"]).drop(columns="_order").reset_index(drop=True)
+
+
+def _number(low: float, high: float) -> str:
+    def fmt(v: float) -> str:
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
+
+    return fmt(low) if low == high else f"{fmt(low)}-{fmt(high)}"
+
+
+def _approx(row) -> str:
+    return "~" if getattr(row, "is_approximate", False) else ""
