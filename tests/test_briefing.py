@@ -53,12 +53,27 @@ def test_html_makes_no_network_request(built):
 
 def test_html_holds_the_chart_spec_the_bundle_and_the_table(built):
     _, html = built
-    assert html.count('class="dossier-chart"') == 1
+    assert html.count('class="dossier-chart"') == 2  # figures by source, figures by speaker
     assert "window.vegaEmbed=" in html  # the inline bundle
     assert re.search(r'"\$schema": ?"https://vega\.github\.io/schema/vega-lite/v6', html)
-    assert '"outlet_choice"' in html and '"input": "select"' in html
+    assert '"outlet_choice"' in html and '"category_choice"' in html
+    assert '"input": "select"' in html
     assert "000_8d15dd48c9a3f5e1.txt" in html  # the articles table's data
     assert "20,000-25,000" in html and "Volodymyr Zelenskyy" in html  # the claims ledger
+
+
+def test_html_answers_first_and_links_every_figure_to_its_sentence(built):
+    _, html = built
+    for expected in (
+        "11,000-12,000 (2 sources disagree: rfa.org 12,000;",
+        "400 killed + 3,600 wounded = 4,000 (Yu, scmp.com), consistent with ~4,000",
+        "may reach 20,000-25,000 more (rfa.org, per Ukrainian President Volodymyr Zelenskyy",
+        "1,500 January and February and ~3,500 currently",
+    ):
+        assert expected in html
+    anchors = set(re.findall(r'id="(s-[^"]+)"', html))
+    links = set(re.findall(r'href=\\?"#(s-[^"\\]+)', html))
+    assert len(anchors) == 12 and links and links <= anchors  # 15 claims in 12 sentences
 
 
 def test_html_drops_live_only_cells_and_code(built):

@@ -8,6 +8,7 @@ drawn, every chart dropdown filtering marks, the claims search filtering rows.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
@@ -43,7 +44,7 @@ MARKS = "svg g[class*='mark-'] path, svg g[class*='mark-'] line, svg g[class*='m
 INFO_COUNT = re.compile(r"of ([\d,]+) entr")
 
 
-@dataclass
+@dataclass(repr=False)
 class Session:
     """A page with everything it did recorded."""
 
@@ -72,9 +73,11 @@ def briefing_html(tmp_path_factory) -> Path:
     for path in [*seeds, HOSTILE]:
         shutil.copy(path, corpus / path.name)
     run = subprocess.run(
-        [sys.executable, "-m", "dossier", "brief", "--corpus", str(corpus)]
-        + ["--out", str(tmp / "out"), "--name", "briefing"]
-        + ["-p", "title", "Browser test <i>briefing</i>"],
+        [
+            *(sys.executable, "-m", "dossier", "brief", "--corpus", str(corpus)),
+            *("--out", str(tmp / "out"), "--name", "briefing"),
+            *("-p", "title", "Browser test <i>briefing</i>"),
+        ],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -125,7 +128,8 @@ def session(briefing_html):
             page.on("dialog", dialog)
 
             page.goto(briefing_html.as_uri(), wait_until="load")
-            try:
+            # test_every_chart_is_drawn says which chart is missing
+            with contextlib.suppress(PlaywrightTimeout):
                 page.wait_for_function(
                     """() => {
                       const charts = document.querySelectorAll('.dossier-chart');
@@ -134,8 +138,6 @@ def session(briefing_html):
                     }""",
                     timeout=CHART_TIMEOUT_MS,
                 )
-            except PlaywrightTimeout:
-                pass  # test_every_chart_is_drawn says which chart is missing
             page.wait_for_timeout(300)
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
@@ -171,10 +173,9 @@ def search(container, text: str) -> None:
     before = container.locator(".dt-info").inner_text()
     box.fill(text)
     box.press("End")  # a keyup, as a reader's typing gives
-    try:
-        container.locator(".dt-info").filter(has_not_text=before).wait_for(timeout=FILTER_TIMEOUT_MS)
-    except PlaywrightTimeout:
-        pass  # the callers' assertions say what did not change
+    with contextlib.suppress(PlaywrightTimeout):  # the callers say what did not change
+        info = container.locator(".dt-info").filter(has_not_text=before)
+        info.wait_for(timeout=FILTER_TIMEOUT_MS)
 
 
 def visible_rows(container) -> list[str]:
@@ -248,14 +249,12 @@ def test_every_chart_dropdown_filters_its_marks(session):
             assert before > 0, f"{name}: the chart has no marks"
             select.select_option(index=1)
             page.wait_for_timeout(500)
-            try:
+            with contextlib.suppress(PlaywrightTimeout):  # reported below with the counts
                 page.wait_for_function(
                     "([el, sel, n]) => el.querySelectorAll(sel).length !== n",
                     arg=[chart.element_handle(), MARKS, before],
                     timeout=FILTER_TIMEOUT_MS,
                 )
-            except PlaywrightTimeout:
-                pass  # reported below with the counts
             after = mark_count(chart)
             tried.append(f"{name} -> {label!r}: {before} -> {after} marks")
             if after == before:
@@ -280,7 +279,7 @@ def test_claims_search_filters_rows(session):
         rows = visible_rows(claims)
         assert 0 < matched < total, f"searching 'wounded': {info!r} -> {info_after!r}"
         assert 0 < len(rows) < len(rows_before), (
-            f"searching 'wounded' shows {len(rows)} rows, {len(rows_before)} before ({info_after!r})"
+            f"searching 'wounded' shows {len(rows)} rows, before {len(rows_before)}: {info_after!r}"
         )
         assert all("wounded" in row.lower() for row in rows), f"rows without 'wounded': {rows}"
     finally:

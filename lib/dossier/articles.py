@@ -41,10 +41,16 @@ COLUMNS = {
     "outlet": "str",
     "word_count": "int64",
     "encoding": "str",
+    "published_date": "datetime64[ns]",
     "text": "str",
 }
 
 _COUNTER = re.compile(r"^\d{1,9}$")
+# An optional date line in the header: "2025-03-04", "Published: 2025-03-04T08:00Z".
+_DATE = re.compile(
+    r"^(?:(?:published|date|updated)\s*:\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?$",
+    re.IGNORECASE,
+)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*?)\s*$", re.I)
 _TERMINAL = tuple(".!?…:;\"')]")  # a line ending so ends a sentence
@@ -69,6 +75,7 @@ class Document:
     title_span: Span | None  # None when the title is derived
     paragraphs: tuple[Span, ...]
     outlet: str | None
+    published_date: str | None = None
 
     @property
     def is_title_derived(self) -> bool:
@@ -104,7 +111,7 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
     lines = _lines(text)
     norm = for_matching(text)
     content = [(s, e) for s, e in lines if norm[s:e].strip()]
-    title_span, uuid, rest = _header(norm, content)
+    title_span, uuid, published, rest = _header(norm, content)
     outlet, paragraphs = _paragraphs(norm, rest, boilerplate)
     if not paragraphs:
         what = "only a headline" if title_span else "no article text"
@@ -125,12 +132,14 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
         title_span=title_span,
         paragraphs=tuple(paragraphs),
         outlet=outlet,
+        published_date=published,
     )
 
 
 def frame(documents: Iterable[Document]) -> pd.DataFrame:
     """Return the ``articles`` frame, one row per article: article_id, file_name, title,
-    is_title_derived, summary, body, outlet, word_count, encoding, text."""
+    is_title_derived, summary, body, outlet, word_count, encoding, published_date (NaT when the
+    header has no date line), text."""
     rows = []
     for doc in documents:
         counted = (
@@ -147,6 +156,7 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
                 "outlet": doc.outlet,
                 "word_count": sum(word_count(t) for t in counted),
                 "encoding": doc.encoding,
+                "published_date": pd.to_datetime(doc.published_date),
                 "text": doc.text,
             }
         )
@@ -172,17 +182,21 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
-def _header(norm: str, content: list[Span]) -> tuple[Span | None, str | None, list[Span]]:
-    """Split the non-blank lines into (title span, UUID, remaining lines)."""
-    uuid = None
+def _header(
+    norm: str, content: list[Span]
+) -> tuple[Span | None, str | None, str | None, list[Span]]:
+    """Split the non-blank lines into (title span, UUID, published date, remaining lines)."""
+    uuid = published = None
     i = 0
 
     def fields(i: int) -> int:
-        nonlocal uuid
+        nonlocal uuid, published
         while i < len(content):
             line = norm[content[i][0] : content[i][1]].strip()
             if _UUID.match(line):
                 uuid = uuid or line
+            elif date := _DATE.match(line):
+                published = published or date.group("date")
             elif not _COUNTER.match(line):
                 break
             i += 1
@@ -190,15 +204,15 @@ def _header(norm: str, content: list[Span]) -> tuple[Span | None, str | None, li
 
     i = fields(i)
     if i >= len(content):
-        return None, uuid, []
+        return None, uuid, published, []
     candidate = content[i]
     after = fields(i + 1)
     is_source = bool(_SOURCE.match(norm[candidate[0] : candidate[1]].strip()))
     has_fields = after > i + 1 and not is_source
     is_title = has_fields or (after < len(content) and _looks_like_headline(norm, candidate))
     if not is_title:
-        return None, uuid, content[i:]
-    return strip_span(norm, *candidate), uuid, content[after:]
+        return None, uuid, published, content[i:]
+    return strip_span(norm, *candidate), uuid, published, content[after:]
 
 
 def _looks_like_headline(norm: str, span: Span) -> bool:

@@ -81,3 +81,116 @@ def sentences_per_article(corpus: Corpus) -> alt.Chart:
         .transform_filter(f"{outlet.name} == null || datum.outlet == {outlet.name}")
         .properties(width=520, height=alt.Step(22))
     )
+
+
+def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures as the range charts draw them: one row per figure with
+    category_label, source_label, outlet, value_low, value_high, hedged ("hedged"/"firm"),
+    number_text, speaker, quote."""
+    from dossier.bluf import LABELS
+
+    data = figures.copy()
+    data["category_label"] = [
+        f"{LABELS.get(c, c)}" + (f" · {a}" if isinstance(a, str) else "")
+        for c, a in zip(data["category"], data["actor"], strict=True)
+    ]
+    data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
+    data["speaker"] = data["attributed_to"].fillna("(no speaker)")
+    data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)
+    columns = [
+        "category", "category_label", "source_label", "outlet", "value_low", "value_high",
+        "hedged", "number_text", "speaker", "quote",
+    ]  # fmt: skip
+    return data[columns].reset_index(drop=True)
+
+
+def category_dropdown(categories: list[str], name: str = "category_choice") -> alt.Parameter:
+    """Return a parameter bound to a dropdown of ``categories`` plus "All" (null)."""
+    from dossier.bluf import LABELS
+
+    return alt.param(
+        name=name,
+        value=None,
+        bind=alt.binding_select(
+            options=[None, *categories],
+            labels=["All", *[LABELS.get(c, c) for c in categories]],
+            name="Category ",
+        ),
+    )
+
+
+def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
+    """One row per category and source: a rule from low to high and a point at each end,
+    coloured by outlet (filled when firm, hollow when hedged), the quote in the tooltip.
+    Dropdowns filter category and outlet; clicking the legend highlights an outlet."""
+    from dossier.claims import CATEGORIES
+
+    data = figures_data(figures)
+    data["row_label"] = data["category_label"] + " — " + data["source_label"]
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    rows = data.assign(_o=data["category"].map(order)).sort_values(["_o", "row_label"])
+    present = [c for c in CATEGORIES if c in set(data["category"])]
+    category = category_dropdown(present)
+    outlet = outlet_dropdown(sorted(data["outlet"].unique()))
+    pick = alt.selection_point(fields=["outlet"], bind="legend", name="outlet_pick")
+    tooltip = [
+        alt.Tooltip("number_text:N", title="Figure"),
+        alt.Tooltip("source_label:N", title="Source"),
+        alt.Tooltip("hedged:N", title="Hedged"),
+        alt.Tooltip("quote:N", title="Quote"),
+    ]
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "row_label:N",
+            title=None,
+            sort=list(dict.fromkeys(rows["row_label"])),
+            axis=alt.Axis(labelLimit=420),
+        ),
+        color=alt.Color("outlet:N", title="Outlet"),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
+        tooltip=tooltip,
+    )
+    x_scale = alt.Scale(type="log", nice=False, padding=12)
+    rule = base.mark_rule(strokeWidth=3).encode(
+        x=alt.X("value_low:Q", scale=x_scale, title="Figure (log scale)"), x2="value_high:Q"
+    )
+    fill = alt.condition(
+        "datum.hedged == 'firm'", alt.Color("outlet:N", legend=None), alt.value("white")
+    )
+    low = base.mark_point(size=80, strokeWidth=2).encode(x="value_low:Q", fill=fill)
+    high = base.mark_point(size=80, strokeWidth=2).encode(x="value_high:Q", fill=fill)
+    return (
+        alt.layer(rule, low, high)
+        .add_params(category, outlet, pick)
+        .transform_filter(f"{category.name} == null || datum.category == {category.name}")
+        .transform_filter(f"{outlet.name} == null || datum.outlet == {outlet.name}")
+        .properties(title="Figures by category and source", width=460, height=alt.Step(22))
+    )
+
+
+def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
+    """Bars: how many figures each speaker gave, stacked by category; a dropdown filters the
+    category."""
+    from dossier.claims import CATEGORIES
+
+    data = (
+        figures_data(figures)
+        .groupby(["speaker", "category", "category_label"], as_index=False)
+        .size()
+        .rename(columns={"size": "figure_count"})
+    )
+    present = [c for c in CATEGORIES if c in set(data["category"])]
+    category = category_dropdown(present, name="speaker_category_choice")
+    return (
+        alt.Chart(data, title="Figures by speaker")
+        .mark_bar()
+        .encode(
+            y=alt.Y("speaker:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("sum(figure_count):Q", title="Figures"),
+            color=alt.Color("category:N", title="Category", scale=alt.Scale(domain=present)),
+            tooltip=["speaker:N", "category_label:N", "figure_count:Q"],
+        )
+        .add_params(category)
+        .transform_filter(f"{category.name} == null || datum.category == {category.name}")
+        .properties(width=460, height=alt.Step(20))
+    )

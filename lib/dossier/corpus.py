@@ -80,21 +80,52 @@ class Corpus:
         columns = ["title", "outlet", "word_count", "sentence_count", "file_name", "article_id"]
         return out[columns].reset_index(drop=True)
 
-    def select(self, outlets: Sequence[str] | str | None = None, query: object = None) -> Corpus:
-        """Return the corpus restricted to articles from ``outlets`` (names as in
-        ``articles.outlet``) whose title or text contains every word of ``query`` (any case)."""
+    def select(
+        self,
+        outlets: Sequence[str] | str | None = None,
+        query: object = None,
+        categories: Sequence[str] | str | None = None,
+        min_reliability: str | None = None,
+        since: object = None,
+        until: object = None,
+    ) -> Corpus:
+        """Return the corpus restricted to articles from ``outlets`` (as in ``articles.outlet``),
+        whose title or text contains every word of ``query`` (any case), whose outlet is graded
+        ``min_reliability`` or better (A-F, ``data/sources.csv``), published between ``since``
+        and ``until`` (articles with no date are kept), and to claims of ``categories``.
+        Claims already extracted are reused, not extracted again."""
         keep = pd.Series(True, index=self.articles.index)
         if outlets:
             wanted = [outlets] if isinstance(outlets, str) else list(outlets)
             keep &= self.articles["outlet"].isin([o.lower() for o in wanted])
         if query is not None and str(query).strip():
             keep &= contains_all(self.articles["title"] + "\n" + self.articles["text"], str(query))
+        if min_reliability:
+            from dossier import sources
+
+            grades = sources.grade_outlets(self.articles["outlet"])["reliability"]
+            keep &= sources.at_least(grades.set_axis(self.articles.index), min_reliability)
+        dates = self.articles["published_date"]
+        if since is not None:
+            keep &= dates.isna() | (dates >= pd.Timestamp(since))
+        if until is not None:
+            keep &= dates.isna() | (dates <= pd.Timestamp(until))
         ids = set(self.articles.loc[keep, "article_id"])
-        return replace(
+        chosen = replace(
             self,
             articles=self.articles[keep].reset_index(drop=True),
             sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
         )
+        wanted_categories = [categories] if isinstance(categories, str) else categories
+        if wanted_categories or "claims" in self.__dict__:
+            claims = self.claims[self.claims["article_id"].isin(ids)]
+            if wanted_categories:
+                claims = claims[claims["category"].isin(list(wanted_categories))]
+            chosen.__dict__["claims"] = claims.reset_index(drop=True)
+        if "entities" in self.__dict__:
+            entities = self.entities[self.entities["article_id"].isin(ids)]
+            chosen.__dict__["entities"] = entities.reset_index(drop=True)
+        return chosen
 
 
 def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:

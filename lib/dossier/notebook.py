@@ -105,6 +105,9 @@ def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
         f"built {now:%Y-%m-%d %H:%M} UTC",
         f"source: {paths.display(corpus.source)}",
     ]
+    undated = int(corpus.articles["published_date"].isna().sum())
+    if undated:
+        parts.append(f"{undated} undated (kept by any date filter)")
     if len(corpus.problems):
         parts.append(f"{len(corpus.problems)} file(s) could not be read (listed at the end)")
     display(
@@ -151,3 +154,92 @@ def show_problems(corpus: Corpus) -> None:
         display(HTML("<p>Every file was read.</p>"))
     else:
         show_table(corpus.problems, caption="Files that could not become articles")
+
+
+def show_html_table(frame: pd.DataFrame, caption: str, html_columns: list[str], **options) -> None:
+    """:func:`show_table` for a frame with columns of markup we wrote (links): every other text
+    cell is escaped first, so article text still shows as text."""
+    from dossier.evidence import escape_text
+
+    shown = escape_text(for_readers(frame), keep=html_columns)
+    show_table(shown, caption=caption, allow_html=True, **options)
+
+
+def show_bottom_line(lines: list[str]) -> None:
+    """Display the bottom-line sentences as a list."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    display(HTML(f'<ul class="dossier-bluf">{items}</ul>'))
+
+
+def show_key_figures(view) -> None:
+    """Display one row per category and side: low, high, sources, the most reliable source with
+    its grade, whether every figure is hedged, and a link to the evidence."""
+    from dossier.bluf import LABELS
+    from dossier.evidence import link
+
+    key = view.key_figures
+    if key.empty:
+        display(HTML("<p>No figures.</p>"))
+        return
+    where = view.figures.set_index("figure_id")[["article_id", "sentence_no"]]
+    table = pd.DataFrame(
+        {
+            "category": key["category"].map(lambda c: LABELS.get(c, c)),
+            "actor": key["actor"],
+            "low": key["value_low"],
+            "high": key["value_high"],
+            "sources": key["source_count"],
+            "most_reliable_source": key["most_reliable_source"] + " (" + key["reliability"] + ")",
+            "all_hedged": key["is_hedged"],
+            "evidence": [
+                link(*where.loc[f], "sentence") if f in where.index else ""
+                for f in key["figure_id"]
+            ],
+        }
+    )
+    show_html_table(table, "Key figures", ["evidence"])
+
+
+def show_reconciliation(view) -> None:
+    """Display the spreads (disagreements first), the arithmetic checks and the figures counted
+    once although repeated."""
+    spreads = view.spreads.sort_values("is_disagreement", ascending=False, kind="stable")
+    columns = ["category", "actor", "period", "source", "outlets", "value_low", "value_high",
+               "is_hedged", "is_disagreement"]  # fmt: skip
+    show_table(spreads[columns], caption="Spreads: the same quantity from different sources")
+    if view.checks.empty:
+        display(HTML("<p>No figures to check against each other.</p>"))
+    else:
+        show_table(
+            view.checks[["kind", "actor", "statement", "is_consistent"]],
+            caption="Arithmetic checks across sources",
+        )
+    if not view.repeats.empty:
+        show_table(view.repeats, caption="Counted once: repeated in one article or relayed")
+
+
+def show_ledger(corpus: Corpus) -> None:
+    """Display the claims ledger (searchable, sortable, evidence links), with a visible note
+    when rows were left out."""
+    from dossier.evidence import ledger
+
+    table, note = ledger(corpus.claims, corpus.articles)
+    if note:
+        display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
+    show_html_table(table, "Claims", ["evidence"])
+
+
+def show_sources(corpus: Corpus) -> None:
+    """Display the outlets with their reliability grade and the speakers with their counts."""
+    from dossier import sources
+
+    outlets = sources.outlets(corpus.articles, corpus.claims)
+    show_table(outlets, caption="Outlets (Admiralty grade: A reliable ... F cannot be judged)")
+    show_table(sources.speakers(corpus.claims, corpus.articles), caption="Speakers")
+
+
+def show_evidence(corpus: Corpus) -> None:
+    """Display every sentence that holds a figure, by article, the figures marked."""
+    from dossier.evidence import evidence_html
+
+    display(HTML(evidence_html(corpus.claims, corpus.articles, corpus.sentences)))

@@ -8,6 +8,7 @@ when it has one, else its outlet, so two outlets relaying one speaker count as o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -276,3 +277,26 @@ def _number(low: float, high: float) -> str:
 
 def _approx(row) -> str:
     return "~" if getattr(row, "is_approximate", False) else ""
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Every reconciliation frame of a corpus, computed together."""
+
+    figures: pd.DataFrame
+    spreads: pd.DataFrame
+    checks: pd.DataFrame
+    repeats: pd.DataFrame
+    key_figures: pd.DataFrame
+
+
+def reconcile(corpus, reliability: pd.DataFrame | None = None) -> Reconciliation:
+    """Return the :class:`Reconciliation` of ``corpus`` (its claims and articles)."""
+    found = figures(corpus.claims, corpus.articles, reliability)
+    return Reconciliation(
+        figures=found,
+        spreads=spreads(found),
+        checks=checks(found),
+        repeats=repeats(found),
+        key_figures=key_figures(found),
+    )

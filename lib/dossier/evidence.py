@@ -1,0 +1,124 @@
+"""Evidence inside the briefing: every figure links to its sentence, shown in its article.
+
+Article text is untrusted: every string taken from an article is HTML-escaped here, and only the
+markup this module writes (anchors, ``<mark>``) reaches the page as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
+MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def anchor(article_id: str, sentence_no: int) -> str:
+    """Return the HTML id of a sentence in the evidence section."""
+    return f"s-{_UNSAFE.sub('-', str(article_id))}-{int(sentence_no)}"
+
+
+def link(article_id: str, sentence_no: int, label: str) -> str:
+    """Return an escaped link to a sentence in the evidence section."""
+    return f'<a href="#{anchor(article_id, sentence_no)}">{html.escape(label)}</a>'
+
+
+def evidence_html(
+    claims: pd.DataFrame,
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    limit: int = MAX_SENTENCES,
+) -> str:
+    """Return the evidence section: per article (title, outlet, file), each sentence holding a
+    figure with the figures marked, in text order. Sentences past ``limit`` are left out with a
+    note saying how many."""
+    if claims.empty:
+        return "<p>No figures to show evidence for.</p>"
+    parts: list[str] = []
+    groups = claims.groupby(["article_id", "sentence_no"], sort=False)
+    starts = sentences.set_index(["article_id", "sentence_no"])["char_start"]
+    shown = 0
+    meta = articles.set_index("article_id")
+    for article_id, group in claims.groupby("article_id", sort=False):
+        if shown >= limit:
+            break
+        article = meta.loc[article_id]
+        outlet = article["outlet"] if isinstance(article["outlet"], str) else "no source line"
+        parts.append(
+            f'<section class="dossier-article" id="a-{_UNSAFE.sub("-", str(article_id))}">'
+            f"<h3>{html.escape(article['title'])}</h3>"
+            f'<p class="dossier-meta">{html.escape(outlet)} · {html.escape(article["file_name"])}'
+            "</p>"
+        )
+        for sentence_no, rows in group.groupby("sentence_no", sort=True):
+            if shown >= limit:
+                break
+            parts.append(
+                _sentence(article_id, sentence_no, rows, starts[(article_id, sentence_no)])
+            )
+            shown += 1
+        parts.append("</section>")
+    left = groups.ngroups - shown
+    if left > 0:
+        parts.append(
+            f'<p class="dossier-note">{left:,} more sentences with figures are not shown here; '
+            "open the notebook or the store for all of them.</p>"
+        )
+    return "\n".join(parts)
+
+
+def _sentence(article_id: str, sentence_no: int, rows: pd.DataFrame, start: int) -> str:
+    """One evidence sentence, escaped, its figures in ``<mark>``."""
+    quote = rows["quote"].iloc[0]
+    spans = sorted(
+        (c - start, e - start) for c, e in zip(rows["char_start"], rows["char_end"], strict=True)
+    )
+    out, cursor = [], 0
+    for s, e in spans:
+        if s < cursor or s < 0 or e > len(quote):
+            continue
+        out.append(html.escape(quote[cursor:s]))
+        out.append(f"<mark>{html.escape(quote[s:e])}</mark>")
+        cursor = e
+    out.append(html.escape(quote[cursor:]))
+    return (
+        f'<p class="dossier-evidence" id="{anchor(article_id, sentence_no)}">'
+        f'<span class="dossier-sno">{int(sentence_no)}</span> {"".join(out)}</p>'
+    )
+
+
+def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER_ROWS):
+    """Return ``(table, note)``: the claims ledger for the HTML (text escaped, an ``evidence``
+    column of links to the sentence), at most ``limit`` rows, and a note on what was left out
+    (empty when nothing was)."""
+    from dossier.claims import ledger as claims_ledger
+
+    table = claims_ledger(claims, articles)
+    table.insert(
+        0,
+        "evidence",
+        [
+            link(a, n, f"s{n}")
+            for a, n in zip(claims["article_id"], claims["sentence_no"], strict=True)
+        ],
+    )
+    note = ""
+    if len(table) > limit:
+        note = f"{len(table) - limit:,} of {len(table):,} claims are not shown in this table."
+        table = table.head(limit)
+    return escape_text(table, keep=["evidence"]).drop(columns=["claim_id"]), note
+
+
+def escape_text(frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    """Return ``frame`` with every text cell HTML-escaped except the ``keep`` columns (markup we
+    wrote ourselves)."""
+    out = frame.copy()
+    for column in out.columns:
+        if column in keep:
+            continue
+        if pd.api.types.is_string_dtype(out[column]) or pd.api.types.is_object_dtype(out[column]):
+            out[column] = out[column].map(lambda v: html.escape(v) if isinstance(v, str) else v)
+    return out
