@@ -202,3 +202,20 @@ def test_cli_help_explains_every_option():
     assert run.returncode == 0
     for option in ("--corpus", "--out", "--name", "--parameter", "--timeout", "--notebook"):
         assert option in run.stdout
+
+
+def test_explore_notebook_runs(tmp_path):
+    import papermill
+
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "explore.ipynb"),
+        str(out),
+        parameters={"corpus": str(SEEDS)},
+        cwd=str(ROOT / "notebooks"),
+        execution_timeout=300,
+        progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    claims = next(c for c in nb.cells if c.get("id") == "claims")
+    assert "application/vnd.jupyter.widget-view+json" in claims.outputs[0]["data"]

@@ -33,3 +33,27 @@ def test_explorer_offers_every_outlet_and_refreshes_on_change(seeds):
     assert [label for label, _ in outlet.options] == ["All", "rfa.org", "scmp.com"]
     query.value = "Kursk"  # triggers a refresh; must not raise outside a kernel
     outlet.value = "rfa.org"
+
+
+def test_matching_claims_by_category_speaker_hedging_and_words(seeds):
+    killed = widgets.matching_claims(seeds, category="killed")
+    assert killed[["number_text", "attributed_to"]].values.tolist() == [["400", "Yu"]]
+    assert len(widgets.matching_claims(seeds, hedged=True)) == 8
+    unattributed = widgets.matching_claims(seeds, speaker="(unattributed)")
+    assert unattributed["attributed_to"].isna().all() and len(unattributed) == 6
+    assert len(widgets.matching_claims(seeds, outlet="scmp.com", query="injuries")) == 2
+    assert widgets.matching_claims(seeds, category="captured").empty
+
+
+def test_claims_explorer_and_article_reader_respond(seeds):
+    panel = widgets.claims_explorer(seeds)
+    category = panel.children[0].children[0]
+    assert [label for label, _ in category.options][:3] == [
+        "All",
+        "Forces deployed",
+        "Reinforcements sent",
+    ]
+    category.value = "killed"
+    category.value = None
+    reader = widgets.article_reader(seeds)
+    reader.children[0].value = seeds.articles["article_id"].iloc[1]

@@ -90,6 +90,38 @@ def _sentence(article_id: str, sentence_no: int, rows: pd.DataFrame, start: int)
     )
 
 
+def article_html(corpus, article_id: str) -> str:
+    """Return one article as HTML: title, outlet, then every sentence, the figures of its claims
+    marked. All article text is escaped."""
+    article = corpus.articles.set_index("article_id").loc[article_id]
+    sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
+    claims = corpus.claims[corpus.claims["article_id"] == article_id]
+    by_sentence = {n: rows for n, rows in claims.groupby("sentence_no")}
+    outlet = article["outlet"] if isinstance(article["outlet"], str) else "no source line"
+    parts = [
+        f"<h3>{html.escape(article['title'])}</h3>",
+        f'<p class="dossier-meta">{html.escape(outlet)} · {html.escape(article["file_name"])} · '
+        f"{len(claims)} figures</p>",
+    ]
+    paragraph = None
+    for row in sentences.itertuples():
+        if row.paragraph_no != paragraph:
+            parts.append("</p><p>" if paragraph is not None else "<p>")
+            paragraph = row.paragraph_no
+        rows = by_sentence.get(row.sentence_no)
+        if rows is None:
+            parts.append(html.escape(row.text) + " ")
+        else:
+            marked = _sentence(article_id, row.sentence_no, rows, row.char_start)
+            parts.append(
+                marked.replace(
+                    '<p class="dossier-evidence"', '<span class="dossier-evidence"'
+                ).replace("</p>", "</span> ")
+            )
+    parts.append("</p>")
+    return "".join(parts)
+
+
 def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER_ROWS):
     """Return ``(table, note)``: the claims ledger for the HTML (text escaped, an ``evidence``
     column of links to the sentence), at most ``limit`` rows, and a note on what was left out

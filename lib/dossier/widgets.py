@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
+from IPython.display import HTML, display
 
 from dossier.corpus import Corpus, contains_all
 from dossier.notebook import show_table
@@ -44,3 +45,103 @@ def matching_sentences(corpus: Corpus, outlet: str | None, query: str | None) ->
     )
     rows = rows[contains_all(rows["text"], query)]
     return rows[["outlet", "sentence_no", "text", "title"]].reset_index(drop=True)
+
+
+def matching_claims(
+    corpus: Corpus,
+    category: str | None = None,
+    outlet: str | None = None,
+    speaker: str | None = None,
+    hedged: bool | None = None,
+    query: str | None = None,
+) -> pd.DataFrame:
+    """Return the corpus's claims (all columns) of ``category``, from ``outlet``, attributed to
+    ``speaker`` ("(unattributed)" for none), hedged or not, whose quote holds every word of
+    ``query``; None means any."""
+    claims = corpus.claims.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    keep = pd.Series(True, index=claims.index)
+    if category:
+        keep &= claims["category"] == category
+    if outlet:
+        keep &= claims["outlet"] == outlet
+    if speaker == "(unattributed)":
+        keep &= claims["attributed_to"].isna()
+    elif speaker:
+        keep &= claims["attributed_to"] == speaker
+    if hedged is not None:
+        keep &= claims["is_hedged"] == hedged
+    keep &= contains_all(claims["quote"], query)
+    return claims[keep].drop(columns="outlet").reset_index(drop=True)
+
+
+def claims_explorer(corpus: Corpus) -> w.VBox:
+    """Return a panel: category, outlet, speaker, hedged and text filters driving the claims
+    ledger and the figures chart below them."""
+    from dossier import charts, reconcile
+    from dossier.bluf import LABELS
+    from dossier.claims import CATEGORIES
+
+    claims = corpus.claims
+    categories = [c for c in CATEGORIES if c in set(claims["category"])]
+    speakers = sorted(claims["attributed_to"].dropna().unique())
+    outlets = sorted(corpus.articles["outlet"].dropna().unique())
+    category = w.Dropdown(
+        options=[("All", None), *[(LABELS.get(c, c), c) for c in categories]],
+        description="Category",
+    )
+    outlet = w.Dropdown(options=[("All", None), *[(o, o) for o in outlets]], description="Outlet")
+    speaker = w.Dropdown(
+        options=[("All", None), ("(unattributed)", "(unattributed)"), *[(s, s) for s in speakers]],
+        description="Speaker",
+    )
+    hedged = w.Dropdown(
+        options=[("All", None), ("Hedged", True), ("Firm", False)], description="Hedged"
+    )
+    query = w.Text(placeholder="words in the quote", description="Search")
+    out = w.Output()
+
+    def refresh(_change: object = None) -> None:
+        rows = matching_claims(
+            corpus, category.value, outlet.value, speaker.value, hedged.value, query.value
+        )
+        out.clear_output(wait=True)
+        with out:
+            if rows.empty:
+                print("No claims match.")
+                return
+            from dossier.claims import ledger
+
+            show_table(ledger(rows, corpus.articles).head(MAX_ROWS), f"{len(rows)} claims")
+            display(charts.figure_ranges(reconcile.figures(rows, corpus.articles)))
+
+    for control in (category, outlet, speaker, hedged, query):
+        control.observe(refresh, names="value")
+    refresh()
+    return w.VBox([w.HBox([category, outlet, speaker]), w.HBox([hedged, query]), out])
+
+
+def article_reader(corpus: Corpus) -> w.VBox:
+    """Return a panel: pick an article and read it whole, its figures marked."""
+    from dossier.evidence import article_html
+
+    choices = [
+        (f"{t[:80]} ({o if isinstance(o, str) else 'no source'})", a)
+        for a, t, o in zip(
+            corpus.articles["article_id"],
+            corpus.articles["title"],
+            corpus.articles["outlet"],
+            strict=True,
+        )
+    ]
+    picker = w.Dropdown(options=choices, description="Article", layout=w.Layout(width="90%"))
+    out = w.Output()
+
+    def refresh(_change: object = None) -> None:
+        out.clear_output(wait=True)
+        with out:
+            display(HTML(article_html(corpus, picker.value)))
+
+    picker.observe(refresh, names="value")
+    if choices:
+        refresh()
+    return w.VBox([picker, out])
