@@ -12,6 +12,7 @@ help:
 	@echo "make test    run the whole test suite"
 	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench   throughput of loading and extracting claims, as a table"
+	@echo "make browser install Debian's chromium for the browser test (make test does it)"
 	@echo "make lint    ruff check + format check"
 	@echo "make lock    re-resolve requirements.in into the exact pins of requirements.txt"
 	@echo "make strip   clear notebook outputs before committing"

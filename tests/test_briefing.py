@@ -219,3 +219,19 @@ def test_explore_notebook_runs(tmp_path):
     nb = nbformat.read(out, as_version=4)
     claims = next(c for c in nb.cells if c.get("id") == "claims")
     assert "application/vnd.jupyter.widget-view+json" in claims.outputs[0]["data"]
+
+
+def test_a_large_corpus_gives_a_bounded_html(tmp_path):
+    from dossier import bench
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    bench.make_corpus(folder, 1500)
+    result = briefing.build({"corpus": str(folder)}, out_dir=tmp_path / "out", name="large")
+    html = result.html.read_text(encoding="utf-8")
+    size = len(html.encode())
+    print(f"\n1,500 articles: HTML {size / 1e6:.1f} MB")
+    assert size < 6_000_000
+    assert "claims are not shown in this table" in html  # the ledger is capped, visibly
+    assert "more sentences with figures are not shown here" in html
+    assert "one row per source" in html  # the range chart aggregates

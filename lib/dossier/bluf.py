@@ -22,6 +22,7 @@ LABELS = {
     "casualty_rate": "Casualty rate",
 }
 MAX_SENTENCES = 6
+MAX_LISTED = 4  # sources named in one sentence; the rest are counted
 
 
 def bottom_line(
@@ -43,22 +44,26 @@ def bottom_line(
                 continue
             line = f"{LABELS[category]}{side}: {_spread(rows)}"
             if category == "casualties":
-                for check in _checks_for(checks, actor, "killed + wounded = casualties"):
+                for check in _checks_for(checks, actor, "killed + wounded = casualties")[:1]:
                     line += f"; {check}"
                     used_checks.add(check)
             lines.append(line + ".")
         reported = mine[(mine["category"] == "reinforcements") & ~mine["is_hedged"]]
         if len(reported):
             one_source = reported["source"].nunique() == 1
+            listed = reported.head(MAX_LISTED)
             waves = " and ".join(
                 f"{_amount(r)}{_when(r)}"
                 if one_source
                 else f"{_amount(r)} ({_who(r)}{_when(r, '; ')})"
-                for r in reported.itertuples()
+                for r in listed.itertuples()
             )
+            if len(reported) > MAX_LISTED:
+                waves += f" and {len(reported) - MAX_LISTED} more"
             exact = (reported["value_low"] == reported["value_high"]) & ~reported["is_vague"]
             total = reported["value_high"].sum()
-            summable = len(reported) > 1 and exact.all() and (reported["bound"] == "none").all()
+            summable = 1 < len(reported) <= MAX_LISTED and exact.all()
+            summable = summable and (reported["bound"] == "none").all()
             more = f"; {_number(total, total)} in all" if summable else ""
             by = f" ({_who(reported.iloc[0])})" if one_source else ""
             lines.append(f"{LABELS['reinforcements']}{side}: {waves}{by}{more}.")
@@ -70,7 +75,7 @@ def bottom_line(
                 f"Possible further reinforcements{side}: {cue} reach {_amount(r)} more "
                 f"({_who(r)}, hedged)."
             )
-        for check in _checks_for(checks, actor, "returned <= wounded"):
+        for check in _checks_for(checks, actor, "returned <= wounded")[:1]:
             lines.append(check[0].upper() + check[1:] + ".")
         for r in mine[mine["category"] == "casualty_rate"].head(1).itertuples():
             when = f" {r.when_text}" if isinstance(r.when_text, str) else " a day"
@@ -113,8 +118,9 @@ def _spread(rows: pd.DataFrame) -> str:
     agree = "agree" if overlap else "disagree"
     if rows["category"].iloc[0] in ADDITIVE:
         agree = "give"
-    parts = "; ".join(f"{_who(r)} {_amount(r)}" for _, r in sources.iterrows())
-    return f"{_number(low, high)} ({len(sources)} sources {agree}: {parts})"
+    listed = "; ".join(f"{_who(r)} {_amount(r)}" for _, r in sources.head(MAX_LISTED).iterrows())
+    more = f"; and {len(sources) - MAX_LISTED} more" if len(sources) > MAX_LISTED else ""
+    return f"{_number(low, high)} ({len(sources)} sources {agree}: {listed}{more})"
 
 
 def _amount(r) -> str:

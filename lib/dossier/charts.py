@@ -15,6 +15,9 @@ from dossier.corpus import Corpus
 SECTIONS = ["title", "summary", "body"]
 UNKNOWN_OUTLET = "(unknown)"
 LABEL_CHARS = 60
+MAX_POINTS = 400  # above this many figures, the range chart draws one row per source
+MAX_SPEAKERS = 30
+QUOTE_CHARS = 240
 
 
 def outlet_dropdown(outlets: list[str], name: str = "outlet_choice") -> alt.Parameter:
@@ -97,6 +100,8 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
     data["speaker"] = data["attributed_to"].fillna("(no speaker)")
     data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)
+    long = data["quote"].str.len() > QUOTE_CHARS
+    data["quote"] = data["quote"].where(~long, data["quote"].str.slice(0, QUOTE_CHARS - 1) + "…")
     columns = [
         "category", "category_label", "source_label", "outlet", "value_low", "value_high",
         "hedged", "number_text", "speaker", "quote",
@@ -126,6 +131,18 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     from dossier.claims import CATEGORIES
 
     data = figures_data(figures)
+    aggregated = len(data) > MAX_POINTS
+    if aggregated:  # one row per category, side and source: the spec stays small
+        data = data.groupby(
+            ["category", "category_label", "source_label", "outlet"], as_index=False
+        ).agg(
+            value_low=("value_low", "min"),
+            value_high=("value_high", "max"),
+            hedged=("hedged", lambda s: "hedged" if (s == "hedged").all() else "firm"),
+            number_text=("number_text", lambda s: f"{len(s)} figures"),
+            speaker=("speaker", "first"),
+            quote=("quote", "first"),
+        )
     data["row_label"] = data["category_label"] + " — " + data["source_label"]
     order = {c: i for i, c in enumerate(CATEGORIES)}
     rows = data.assign(_o=data["category"].map(order)).sort_values(["_o", "row_label"])
@@ -164,7 +181,12 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
         .add_params(category, outlet, pick)
         .transform_filter(f"{category.name} == null || datum.category == {category.name}")
         .transform_filter(f"{outlet.name} == null || datum.outlet == {outlet.name}")
-        .properties(title="Figures by category and source", width=460, height=alt.Step(22))
+        .properties(
+            title="Figures by category and source"
+            + (f" ({len(figures):,} figures, one row per source)" if aggregated else ""),
+            width=460,
+            height=alt.Step(22),
+        )
     )
 
 
@@ -179,7 +201,13 @@ def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
         .size()
         .rename(columns={"size": "figure_count"})
     )
+    top = data.groupby("speaker")["figure_count"].sum().nlargest(MAX_SPEAKERS).index
+    data = data[data["speaker"].isin(top)]
+    from dossier.bluf import LABELS
+
     present = [c for c in CATEGORIES if c in set(data["category"])]
+    present_labels = [LABELS.get(c, c) for c in present]
+    data["category_name"] = data["category"].map(lambda c: LABELS.get(c, c))
     category = category_dropdown(present, name="speaker_category_choice")
     return (
         alt.Chart(data, title="Figures by speaker")
@@ -187,8 +215,10 @@ def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("speaker:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
             x=alt.X("sum(figure_count):Q", title="Figures"),
-            color=alt.Color("category:N", title="Category", scale=alt.Scale(domain=present)),
-            tooltip=["speaker:N", "category_label:N", "figure_count:Q"],
+            color=alt.Color(
+                "category_name:N", title="Category", scale=alt.Scale(domain=present_labels)
+            ),
+            tooltip=["speaker:N", "category_name:N", "figure_count:Q"],
         )
         .add_params(category)
         .transform_filter(f"{category.name} == null || datum.category == {category.name}")

@@ -99,6 +99,7 @@ _REINFORCE_BEFORE = re.compile(
     rf"(?:{lexicon.REINFORCEMENT_BEFORE})(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE
 )
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 # Between a figure and a side named after it: that side is not the figure's owner.
@@ -194,7 +195,9 @@ class _Article:
     def __init__(self, article_id: str, text: str, sentence_rows: list[tuple], gaz):
         self.article_id = article_id
         self.text = text
-        self.norm = for_matching(text)
+        # Markup pasted into article text ("300 troops <b>were</b> wounded") is blanked, length
+        # for length, so it neither splits phrases nor moves offsets.
+        self.norm = _TAG.sub(lambda m: " " * len(m.group(0)), for_matching(text))
         # (section, paragraph_no, sentence_no, char_start, char_end) per sentence, in order
         self.sentence_rows = sentence_rows
         self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]

@@ -141,7 +141,11 @@ def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER
     if len(table) > limit:
         note = f"{len(table) - limit:,} of {len(table):,} claims are not shown in this table."
         table = table.head(limit)
-    return escape_text(table, keep=["evidence"]).drop(columns=["claim_id"]), note
+    from dossier.bluf import LABELS
+
+    table["category"] = table["category"].map(lambda c: LABELS.get(c, c))
+    table = table.drop(columns=["claim_id", "value_low", "value_high"])  # number_text shows them
+    return escape_text(table, keep=["evidence"]), note
 
 
 def escape_text(frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:

@@ -36,6 +36,8 @@ TABLE_OPTIONS = {
     "maxBytes": 0,
     "showIndex": False,
     "layout": {"topStart": None, "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
+    "style": "table-layout:auto;width:100%;margin:auto;caption-side:bottom",
+    "autoWidth": False,
 }
 
 
@@ -118,10 +120,17 @@ def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
     )
 
 
+MAX_TABLE_ROWS = 2000  # rows embedded per table; the rest are counted in a visible note
+
+
 def show_table(frame: pd.DataFrame, caption: str | None = None, **options: object) -> None:
     """Display ``frame`` as a searchable, sortable table that works offline (itables), with
     column names as readers' labels ("word_count" -> "Word count") and text left-aligned.
     Cell text is escaped: HTML in article text shows as text."""
+    if len(frame) > MAX_TABLE_ROWS:
+        left = len(frame) - MAX_TABLE_ROWS
+        display(HTML(f'<p class="dossier-note">{left:,} of {len(frame):,} rows are not shown.</p>'))
+        frame = frame.head(MAX_TABLE_ROWS)
     text_columns = [
         i for i, dtype in enumerate(frame.dtypes) if not pd.api.types.is_numeric_dtype(dtype)
     ]
@@ -203,7 +212,10 @@ def show_key_figures(view) -> None:
 def show_reconciliation(view) -> None:
     """Display the spreads (disagreements first), the arithmetic checks and the figures counted
     once although repeated."""
+    from dossier.bluf import LABELS
+
     spreads = view.spreads.sort_values("is_disagreement", ascending=False, kind="stable")
+    spreads = spreads.assign(category=spreads["category"].map(lambda c: LABELS.get(c, c)))
     columns = ["category", "actor", "period", "source", "outlets", "value_low", "value_high",
                "is_hedged", "is_disagreement"]  # fmt: skip
     show_table(spreads[columns], caption="Spreads: the same quantity from different sources")

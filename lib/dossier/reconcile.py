@@ -141,72 +141,85 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     return per_source[columns].reset_index(drop=True)
 
 
+MAX_CHECKS = 200  # rows of arithmetic checks kept (inconsistent ones first)
+MAX_AGAINST = 5  # casualties sources one sum is compared with, most reliable first
+
+
 def checks(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the arithmetic checks across sources, one row per check: kind, actor, parts (the
-    figures combined), total, against (the figure compared), is_consistent, statement.
+    figures combined), total, against (the figure compared), is_consistent, statement,
+    figure_ids. Inconsistent checks first; at most :data:`MAX_CHECKS` rows.
 
-    - ``killed + wounded = casualties``: a killed and a wounded figure of one source and side,
-      summed, against every casualties figure for that side (agreeing within 10 % when either
-      side is approximate).
-    - ``returned <= wounded``: soldiers returned to duty cannot outnumber the wounded."""
-    rows: list[dict] = []
-    for actor, group in figures.groupby("actor", sort=False, dropna=False):
-        by_category = {c: g for c, g in group.groupby("category", sort=False)}
-        none = group.iloc[0:0]
-        killed = by_category.get("killed", none)
-        wounded = by_category.get("wounded", none)
-        casualties = by_category.get("casualties", none)
-        for k in killed.itertuples():
-            for w in wounded[wounded["source"] == k.source].itertuples():
-                low, high = k.value_low + w.value_low, k.value_high + w.value_high
-                approx = k.is_approximate or w.is_approximate
-                for c in casualties.itertuples():
-                    slack = TOLERANCE if (approx or c.is_approximate) else 0.0
-                    consistent = low <= c.value_high * (1 + slack) and high >= c.value_low * (
-                        1 - slack
-                    )
-                    total = _number(low, high)
-                    rows.append(
-                        {
-                            "kind": "killed + wounded = casualties",
-                            "actor": actor,
-                            "parts": f"{_number(k.value_low, k.value_high)} killed + "
-                            f"{_number(w.value_low, w.value_high)} wounded ({k.source_label})",
-                            "total": total,
-                            "against": f"{_approx(c)}{_number(c.value_low, c.value_high)} "
-                            f"casualties ({c.source_label})",
-                            "is_consistent": bool(consistent),
-                            "statement": f"{_number(k.value_low, k.value_high)} killed + "
-                            f"{_number(w.value_low, w.value_high)} wounded = {total} "
-                            f"({k.source_label}), "
-                            + ("consistent with " if consistent else "NOT consistent with ")
-                            + f"{_approx(c)}{_number(c.value_low, c.value_high)} killed or "
-                            f"wounded ({c.source_label})",
-                            "figure_ids": f"{k.figure_id} {w.figure_id} {c.figure_id}",
-                        }
-                    )
-        returned = by_category.get("returned_to_duty", none)
-        for r in returned.itertuples():
-            for w in wounded[wounded["source"] == r.source].itertuples():
-                consistent = r.value_low <= w.value_high
-                share = r.value_high / w.value_high if w.value_high else float("nan")
-                rows.append(
-                    {
-                        "kind": "returned <= wounded",
-                        "actor": actor,
-                        "parts": f"{_approx(r)}{_number(r.value_low, r.value_high)} returned to "
-                        f"duty ({r.source_label})",
-                        "total": _number(r.value_low, r.value_high),
-                        "against": f"{_number(w.value_low, w.value_high)} wounded",
-                        "is_consistent": bool(consistent),
-                        "statement": f"{_approx(r)}{_number(r.value_low, r.value_high)} of the "
-                        f"{_number(w.value_low, w.value_high)} wounded returned to duty "
-                        f"({share:.0%}; {r.source_label})",
-                        "figure_ids": f"{r.figure_id} {w.figure_id}",
-                    }
-                )
+    - ``killed + wounded = casualties``: the killed and wounded figures one source gives in one
+      article for one side and period, summed, against the casualties figure of each source for
+      that side and period (up to :data:`MAX_AGAINST`, most reliable first), agreeing within
+      10 % when either side is approximate.
+    - ``returned <= wounded``: soldiers returned to duty cannot outnumber the wounded of the
+      same report."""
     columns = ["kind", "actor", "parts", "total", "against", "is_consistent", "statement"]
-    return pd.DataFrame(rows, columns=[*columns, "figure_ids"])
+    rows: list[dict] = []
+    if figures.empty:
+        return pd.DataFrame(rows, columns=[*columns, "figure_ids"])
+    report = ["actor", "source", "article_id", "period"]
+    first = figures.drop_duplicates([*report, "category"])  # one figure per report and category
+    by_category = {c: g for c, g in first.groupby("category", sort=False)}
+    none = first.iloc[0:0]
+    killed = by_category.get("killed", none)
+    wounded = by_category.get("wounded", none)
+    pairs = killed.merge(wounded, on=report, suffixes=("_k", "_w"))
+    casualties = by_category.get("casualties", none).sort_values("reliability")
+    against = casualties.drop_duplicates(["actor", "period", "source"])
+    against = against.groupby(["actor", "period"], sort=False, dropna=False).head(MAX_AGAINST)
+    for p in pairs.itertuples():
+        low, high = p.value_low_k + p.value_low_w, p.value_high_k + p.value_high_w
+        approx = p.is_approximate_k or p.is_approximate_w
+        mine = against[
+            (against["actor"].fillna("") == (p.actor or "")) & (against["period"] == p.period)
+        ]
+        for c in mine.itertuples():
+            slack = TOLERANCE if (approx or c.is_approximate) else 0.0
+            consistent = low <= c.value_high * (1 + slack) and high >= c.value_low * (1 - slack)
+            total = _number(low, high)
+            killed_text = _number(p.value_low_k, p.value_high_k)
+            wounded_text = _number(p.value_low_w, p.value_high_w)
+            casualties_text = f"{_approx(c)}{_number(c.value_low, c.value_high)}"
+            rows.append(
+                {
+                    "kind": "killed + wounded = casualties",
+                    "actor": p.actor,
+                    "parts": f"{killed_text} killed + {wounded_text} wounded ({p.source_label_k})",
+                    "total": total,
+                    "against": f"{casualties_text} casualties ({c.source_label})",
+                    "is_consistent": bool(consistent),
+                    "statement": f"{killed_text} killed + {wounded_text} wounded = {total} "
+                    f"({p.source_label_k}), "
+                    + ("consistent with " if consistent else "NOT consistent with ")
+                    + f"{casualties_text} killed or wounded ({c.source_label})",
+                    "figure_ids": f"{p.figure_id_k} {p.figure_id_w} {c.figure_id}",
+                }
+            )
+    returned = by_category.get("returned_to_duty", none)
+    for r in returned.merge(wounded, on=report, suffixes=("", "_w")).itertuples():
+        consistent = r.value_low <= r.value_high_w
+        share = r.value_high / r.value_high_w if r.value_high_w else float("nan")
+        returned_text = f"{_approx(r)}{_number(r.value_low, r.value_high)}"
+        wounded_text = _number(r.value_low_w, r.value_high_w)
+        rows.append(
+            {
+                "kind": "returned <= wounded",
+                "actor": r.actor,
+                "parts": f"{returned_text} returned to duty ({r.source_label})",
+                "total": _number(r.value_low, r.value_high),
+                "against": f"{wounded_text} wounded",
+                "is_consistent": bool(consistent),
+                "statement": f"{returned_text} of the {wounded_text} wounded returned to duty "
+                f"({share:.0%}; {r.source_label})",
+                "figure_ids": f"{r.figure_id} {r.figure_id_w}",
+            }
+        )
+    out = pd.DataFrame(rows, columns=[*columns, "figure_ids"])
+    out = out.sort_values("is_consistent", kind="stable").head(MAX_CHECKS)
+    return out.reset_index(drop=True)
 
 
 def repeats(figures: pd.DataFrame) -> pd.DataFrame:
