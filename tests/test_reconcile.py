@@ -147,3 +147,21 @@ def test_range_chart_filters_client_side(view):
     filters = [t["filter"] for t in spec["transform"]]
     assert "category_choice == null || datum.category == category_choice" in filters
     assert len(spec["datasets"][spec["data"]["name"]]) == len(view.figures)
+
+
+def test_key_figures_name_the_most_recent_dated_source(tmp_path):
+    import dossier
+
+    (tmp_path / "old.txt").write_text(
+        "Old Report\n2025-01-10\n\nThe army said 300 soldiers were killed.\n", encoding="utf-8"
+    )
+    (tmp_path / "new.txt").write_text(
+        "New Report\nPublished: 2025-03-02T08:00Z\n\nThe ministry said 450 soldiers were killed."
+        "\n\nOriginal Source: example.org\n",
+        encoding="utf-8",
+    )
+    corpus = dossier.load(tmp_path)
+    key = reconcile.reconcile(corpus).key_figures.iloc[0]
+    assert key["most_recent_source"] == "ministry, example.org"
+    assert key["published_date"] == pd.Timestamp("2025-03-02")
+    assert len(corpus.select(since="2025-02-01").articles) == 1

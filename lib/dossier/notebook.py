@@ -199,6 +199,10 @@ def show_key_figures(view) -> None:
             "high": key["value_high"],
             "sources": key["source_count"],
             "most_reliable_source": key["most_reliable_source"] + " (" + key["reliability"] + ")",
+            "most_recent_source": [
+                f"{s} ({d:%Y-%m-%d})" if isinstance(s, str) else "undated"
+                for s, d in zip(key["most_recent_source"], key["published_date"], strict=True)
+            ],
             "all_hedged": key["is_hedged"],
             "evidence": [
                 link(*where.loc[f], "sentence") if f in where.index else ""

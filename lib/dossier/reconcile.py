@@ -26,7 +26,8 @@ _RUNNING = re.compile(
 )
 
 FIGURE_COLUMNS = [
-    "figure_id", "article_id", "sentence_no", "outlet", "reliability", "category", "actor",
+    "figure_id", "article_id", "sentence_no", "outlet", "reliability", "published_date",
+    "category", "actor",
     "value_low", "value_high", "unit", "is_approximate", "bound", "is_vague", "is_hedged",
     "attributed_to", "speaker_role", "cited_source", "source", "source_label", "when_text",
     "where_text", "period", "number_text", "hedge_cues", "quote", "mention_count", "sections",
@@ -48,6 +49,7 @@ def figures(
             "article_order": range(len(articles)),
             "outlet": graded["outlet"].to_numpy(),
             "reliability": graded["reliability"].to_numpy(),
+            "published_date": articles["published_date"].to_numpy(),
         }
     )
     frame = claims.merge(meta, on="article_id", how="left")
@@ -246,11 +248,13 @@ def repeats(figures: pd.DataFrame) -> pd.DataFrame:
 
 def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Return one row per category and side: category, actor, value_low, value_high,
-    source_count, sources, most_reliable_source, reliability, is_hedged (every figure hedged),
-    figure_id (the most reliable source's figure: the evidence to show). In category order."""
+    source_count, sources, most_reliable_source, reliability, most_recent_source and its
+    published_date (empty when no article is dated), is_hedged (every figure hedged), figure_id
+    (the most reliable source's figure: the evidence to show). In category order."""
     columns = [
         "category", "actor", "value_low", "value_high", "source_count", "sources",
-        "most_reliable_source", "reliability", "is_hedged", "figure_id",
+        "most_reliable_source", "reliability", "most_recent_source", "published_date",
+        "is_hedged", "figure_id",
     ]  # fmt: skip
     if figures.empty:
         return pd.DataFrame(columns=columns)
@@ -259,6 +263,8 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
     for (category, actor), group in figures.groupby(
         ["category", "actor"], sort=False, dropna=False
     ):
+        dated = group[group["published_date"].notna()]
+        recent = dated.sort_values("published_date").iloc[-1] if len(dated) else None
         best = group.sort_values(
             ["reliability", "is_hedged", "mention_count"], ascending=[True, True, False]
         ).iloc[0]
@@ -272,6 +278,8 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
                 "sources": "; ".join(dict.fromkeys(group["source_label"])),
                 "most_reliable_source": best["source_label"],
                 "reliability": best["reliability"],
+                "most_recent_source": recent["source_label"] if recent is not None else None,
+                "published_date": recent["published_date"] if recent is not None else pd.NaT,
                 "is_hedged": bool(group["is_hedged"].all()),
                 "figure_id": best["figure_id"],
             }
