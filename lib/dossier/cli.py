@@ -1,8 +1,9 @@
-"""Command line: ``python -m dossier brief ...``.
+"""Command line: ``python -m dossier brief|ingest|schedule ...``.
 
-Exit status: 0 ok, 1 the briefing failed (reason on stderr, failed notebook kept), 2 bad
-arguments. Standard output carries only the path of the HTML written, so a scheduler or a script
-can capture it; everything else goes to stderr.
+Exit status: 0 ok, 1 the briefing (or ingest) failed (reason on stderr, failed notebook kept),
+2 bad arguments, 3 another run holds the lock (``--wait`` waits instead). Standard output carries
+only the path of the HTML written (or the ingest summary), so a scheduler or a script can capture
+it; everything else goes to stderr.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import ast
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,8 @@ from dossier import briefing, paths
 
 log = logging.getLogger("dossier")
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+DEFAULT_STORE = paths.DATA_DIR / "dossier.duckdb"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,10 +74,56 @@ def build_parser() -> argparse.ArgumentParser:
         "--notebook", type=Path, default=paths.BRIEFING_NOTEBOOK, help="the notebook to run"
     )
     brief.add_argument(
+        "--store",
+        type=Path,
+        help="brief from this DuckDB store (written by 'ingest') instead of --corpus",
+    )
+    brief.add_argument(
+        "--archive",
+        type=Path,
+        help="write the run to ARCHIVE/<YYYY-MM-DDTHHMMSS>/ (briefing.ipynb, briefing.html, "
+        "run.json, run.log), compare with the last successful run, and point ARCHIVE/latest.html "
+        "and ARCHIVE/latest at it on success",
+    )
+    brief.add_argument(
+        "--wait", action="store_true", help="wait for a running ingest or brief instead of exit 3"
+    )
+    brief.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar (default: when stderr is a terminal)",
+    )
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="load article files into the DuckDB store (only new or changed files are read)",
+        description=(
+            "Bring the store up to date with the article files of PATH (folders, globs, files): "
+            "new or changed files (by content hash) are parsed and extracted, unchanged ones "
+            "skipped, an edited file replaces its old article. One transaction per ingest: a "
+            "killed ingest leaves the store as it was. Prints a one-line summary."
+        ),
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="folder, glob or file")
+    ingest.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the DuckDB file")
+    ingest.add_argument(
+        "--wait", action="store_true", help="wait for a running ingest or brief instead of exit 3"
+    )
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="print the crontab line for a daily ingest + briefing",
+        description="Print a crontab line that runs ingest then brief --archive every day.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    schedule.add_argument("--print", action="store_true", required=True, help="print it")
+    schedule.add_argument("--at", default="06:00", help="HH:MM, the machine's local time")
+    schedule.add_argument("--corpus", default="seeds", help="the folder to ingest")
+    schedule.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the DuckDB file")
+    schedule.add_argument(
+        "--archive", type=Path, default=paths.REPORTS_DIR / "archive", help="the archive folder"
     )
     return parser
 
@@ -82,21 +131,32 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    level = logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    for handler in logging.getLogger().handlers:  # a run's log file may want more than stderr
+        handler.setLevel(level)
     if args.command == "brief":
         return _brief(args)
+    if args.command == "ingest":
+        return _ingest(args)
+    if args.command == "schedule":
+        return _schedule(args)
     parser.error(f"unknown command {args.command}")  # unreachable: argparse checks choices
     return EXIT_USAGE
 
 
 def _brief(args: argparse.Namespace) -> int:
+    if args.store is not None:
+        if not args.store.is_file():
+            return _fail(f"no such store: {args.store}", EXIT_USAGE)
+        args.corpus = str(args.store)
     corpus = paths.resolve(args.corpus)
     if not any(ch in args.corpus for ch in "*?[") and not corpus.exists():
         return _fail(f"no such corpus: {args.corpus}", EXIT_USAGE)
+    if args.archive is not None:
+        return _brief_archived(args, corpus)
     if not args.notebook.is_file():
         return _fail(f"no such notebook: {args.notebook}", EXIT_USAGE)
     if any(key == "corpus" for key, _ in args.parameter):
@@ -129,6 +189,104 @@ def _brief(args: argparse.Namespace) -> int:
         "executed in %.1f s, exported in %.1f s", result.execute_seconds, result.export_seconds
     )
     print(result.html)
+    return EXIT_OK
+
+
+def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
+    from dossier import archive
+    from dossier.locking import Locked
+
+    if any(key in ("corpus", "previous_run") for key, _ in args.parameter):
+        return _fail("corpus and previous_run are set by the archive", EXIT_USAGE)
+    try:
+        declared = briefing.notebook_parameters(args.notebook)
+        parameters = {
+            key: _parse_value(value, declared.get(key, {})) for key, value in args.parameter
+        }
+        result = archive.run(
+            str(corpus.resolve()),
+            args.archive,
+            parameters,
+            notebook=args.notebook,
+            timeout=args.timeout,
+            wait=args.wait,
+        )
+    except Locked as exc:
+        return _fail(f"{exc}; another ingest or brief is running (use --wait)", EXIT_LOCKED)
+    except briefing.BriefingArgumentError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if result.status:
+        return _fail(f"briefing failed: {result.error}", EXIT_FAILED)
+    print(result.html)
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from dossier import store
+    from dossier.locking import Lock, Locked, lock_file
+
+    missing = [
+        p for p in args.paths if not any(ch in p for ch in "*?[") and not paths.resolve(p).exists()
+    ]
+    if missing:
+        return _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    progress = _progress_bar() if sys.stderr.isatty() else _progress_lines()
+    try:
+        with Lock(lock_file(args.store), wait=args.wait):
+            report = store.ingest([paths.resolve(p) for p in args.paths], args.store, progress)
+    except Locked as exc:
+        return _fail(f"{exc}; another ingest or brief is running (use --wait)", EXIT_LOCKED)
+    except FileNotFoundError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except Exception as exc:  # the store is unchanged: the transaction rolled back
+        log.debug("ingest failed", exc_info=True)
+        return _fail(f"ingest failed, store unchanged: {type(exc).__name__}: {exc}", EXIT_FAILED)
+    finally:
+        progress(None, None)
+    print(report.summary())
+    return EXIT_OK
+
+
+def _progress_bar():
+    """A progress bar on a terminal (tqdm)."""
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int | None, total: int | None) -> None:
+        nonlocal bar
+        if done is None:
+            if bar is not None:
+                bar.close()
+            return
+        if bar is None:
+            bar = tqdm(total=total, unit="file", desc="reading", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    return update
+
+
+def _progress_lines():
+    """Plain log lines when not on a terminal (a scheduler's log): every tenth of the files."""
+    step = None
+
+    def update(done: int | None, total: int | None) -> None:
+        nonlocal step
+        if done is None or not total:
+            return
+        step = step or max(1, total // 10)
+        if done % step == 0 or done == total:
+            print(f"dossier: read {done:,}/{total:,} files", file=sys.stderr, flush=True)
+
+    return update
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from dossier import archive
+
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", args.at):
+        return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)
+    print(archive.crontab_line(args.corpus, args.store, args.archive, args.at))
     return EXIT_OK
 
 

@@ -129,13 +129,25 @@ class Corpus:
 
 
 def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
-    """Load ``source`` (a folder, a glob, a file, or a list of them) into a :class:`Corpus`.
+    """Load ``source`` (a folder, a glob, a file, a list of them, or a DuckDB store written by
+    :func:`dossier.store.ingest`) into a :class:`Corpus`.
 
     Files that cannot become articles are listed in ``problems`` and summed up in one
     :class:`DossierWarning`. Raises ``FileNotFoundError`` when the source matches no file and
     :class:`NoArticlesError` when none of its files is a readable article.
     """
-    files = discover(source)
+    if _is_store(source):
+        from dossier.store import load_store
+
+        return load_store(Path(source))
+    return load_files(discover(source), _label(source), boilerplate_file)
+
+
+def load_files(
+    files: list, label: str, boilerplate_file: Path | None = None, warn: bool = True
+) -> Corpus:
+    """Load already discovered ``files`` (:class:`dossier.files.SourceFile`) into a Corpus;
+    what :func:`load` does after finding the files of its source."""
     boilerplate = articles.load_boilerplate(boilerplate_file)
     documents: list[articles.Document] = []
     problems: list[tuple[str, str, str]] = []
@@ -158,7 +170,6 @@ def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
         seen[doc.article_id] = f.file_name
         documents.append(doc)
 
-    label = _label(source)
     problem_frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS)).astype(PROBLEM_COLUMNS)
     if problems:
         counts = Counter(code for _, code, _ in problems)
@@ -169,8 +180,9 @@ def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
         )
         for name, code, reason in problems:
             log.info("skipped %s (%s): %s", name, code, reason)
-        warnings.warn(message, DossierWarning, stacklevel=2)
-    if not documents:
+        if warn:
+            warnings.warn(message, DossierWarning, stacklevel=3)
+    if not documents and warn:
         first = "; ".join(f"{name}: {reason}" for name, _, reason in problems[:3])
         raise NoArticlesError(f"no readable article in {label} ({len(files)} files; {first})")
     return Corpus(
@@ -179,6 +191,20 @@ def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
         problems=problem_frame,
         source=label,
     )
+
+
+def _is_store(source: Source) -> bool:
+    """Whether ``source`` is a DuckDB store file (by suffix or by its header)."""
+    if not isinstance(source, (str, os.PathLike)):
+        return False
+    path = Path(source)
+    if path.suffix == ".duckdb":
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
 
 
 def _label(source: Source) -> str:

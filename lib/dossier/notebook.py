@@ -259,3 +259,11 @@ def show_evidence(corpus: Corpus) -> None:
     from dossier.evidence import evidence_html
 
     display(HTML(evidence_html(corpus.claims, corpus.articles, corpus.sentences)))
+
+
+def show_changes(changes) -> None:
+    """Display what changed since the last briefing: sentences, then the moved figures and new
+    articles as tables."""
+    show_bottom_line(changes.sentences())
+    if not changes.is_first and len(changes.moved_figures):
+        show_table(changes.moved_figures[["change", "was", "now"]], caption="Figures that moved")

@@ -1,0 +1,174 @@
+"""Scheduled briefings: each run in its own dated folder of an archive, and the latest success.
+
+``DIR/<YYYY-MM-DDTHHMMSS>/`` holds ``briefing.ipynb``, ``briefing.html``, ``run.json``
+(parameters, package versions, the articles and claims shown, timings, exit status) and
+``run.log``. A run is written in a hidden temporary folder and renamed into place when it ends,
+so no folder is ever half-written; earlier runs are never touched. ``DIR/latest.html`` and
+``DIR/latest`` (a link to the run folder) are replaced atomically, and only after a success.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from dossier import briefing, paths
+from dossier.locking import Lock, lock_file
+
+log = logging.getLogger(__name__)
+
+SELECTION = ("outlets", "query", "categories", "min_reliability", "since", "until")
+PACKAGES = ("dossier", "pandas", "altair", "papermill", "nbconvert", "duckdb", "itables")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One archived run: its folder, exit status (0 ok, 1 failed) and error line."""
+
+    folder: Path
+    status: int
+    error: str | None
+
+    @property
+    def html(self) -> Path:
+        return self.folder / "briefing.html"
+
+
+def run(
+    corpus: str,
+    archive: Path,
+    parameters: dict[str, Any] | None = None,
+    notebook: Path = paths.BRIEFING_NOTEBOOK,
+    timeout: float = briefing.DEFAULT_TIMEOUT,
+    wait: bool = False,
+    now: datetime | None = None,
+) -> Run:
+    """Build a briefing of ``corpus`` (a store or a folder) into a new dated folder of
+    ``archive`` and return the :class:`Run`. Raises :class:`dossier.locking.Locked` when another
+    run holds the archive (or its store), unless ``wait``."""
+    archive.mkdir(parents=True, exist_ok=True)
+    store = Path(corpus)
+    locks = [Lock(lock_file(store), wait)] if store.is_file() else []
+    locks.append(Lock(archive / ".lock", wait))
+    for lock in locks:
+        lock.__enter__()
+    try:
+        return _run(corpus, archive, dict(parameters or {}), notebook, timeout, now)
+    finally:
+        for lock in reversed(locks):
+            lock.__exit__()
+
+
+def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
+    started = now or datetime.now(UTC)
+    stamp = started.strftime("%Y-%m-%dT%H%M%S")
+    final = _free(archive / stamp)
+    work = archive / f".tmp-{final.name}-{os.getpid()}"
+    work.mkdir()
+    handler = logging.FileHandler(work / "run.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    watched = [logging.getLogger("dossier"), logging.getLogger("papermill")]
+    for logger in watched:
+        logger.addHandler(handler)
+        logger.setLevel(min(logger.level or logging.INFO, logging.INFO))
+    previous = archive / "latest" / "run.json"
+    parameters = {
+        **parameters,
+        "corpus": corpus,
+        "previous_run": str(previous.resolve()) if previous.is_file() else None,
+    }
+    status, error, result = 0, None, None
+    clock = time.perf_counter()
+    log.info("run %s: corpus %s, previous run %s", final.name, corpus, parameters["previous_run"])
+    try:
+        result = briefing.build(parameters, out_dir=work, name="briefing", notebook=notebook,
+                                timeout=timeout)  # fmt: skip
+    except briefing.BriefingError as exc:
+        status, error = 1, str(exc).replace(str(work), str(final))
+        log.error("briefing failed: %s", error)
+    record = _record(corpus, parameters) if status == 0 else None
+    info = {
+        "run_id": final.name,
+        "started_at": started.isoformat(),
+        "finished_at": datetime.now(UTC).isoformat(),
+        "exit_status": status,
+        "error": error,
+        "parameters": parameters,
+        "versions": {"python": platform.python_version(), **_versions()},
+        "timings": {
+            "total_seconds": round(time.perf_counter() - clock, 3),
+            "execute_seconds": round(result.execute_seconds, 3) if result else None,
+            "export_seconds": round(result.export_seconds, 3) if result else None,
+        },
+        "record": record,
+    }
+    (work / "run.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
+    for logger in watched:
+        logger.removeHandler(handler)
+    handler.close()
+    os.rename(work, final)  # the run appears whole, or not at all
+    if status == 0:
+        _point_latest(archive, final)
+    return Run(final, status, error)
+
+
+def _record(corpus: str, parameters: dict[str, Any]) -> dict:
+    from dossier import load
+    from dossier.changes import record
+
+    chosen = load(corpus).select(**{k: parameters.get(k) for k in SELECTION})
+    return record(chosen)
+
+
+def _point_latest(archive: Path, run_folder: Path) -> None:
+    """Replace ``latest.html`` and the ``latest`` link by renames, so a reader never sees half."""
+    tmp_html = archive / ".latest.html.tmp"
+    shutil.copyfile(run_folder / "briefing.html", tmp_html)
+    os.replace(tmp_html, archive / "latest.html")
+    tmp_link = archive / ".latest.tmp"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(run_folder.name)
+    os.replace(tmp_link, archive / "latest")
+
+
+def _free(folder: Path) -> Path:
+    """``folder``, or ``folder-2``, ``folder-3``... when a run already took that second."""
+    candidate, n = folder, 1
+    while candidate.exists():
+        n += 1
+        candidate = folder.with_name(f"{folder.name}-{n}")
+    return candidate
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def crontab_line(
+    corpus: str, store: Path, archive: Path, at: str = "06:00", root: Path = paths.ROOT
+) -> str:
+    """Return a crontab line that ingests ``corpus`` into ``store`` then briefs into
+    ``archive`` every day at ``at`` (HH:MM, the machine's time zone)."""
+    hour, minute = (int(x) for x in at.split(":"))
+    python = root / ".venv" / "bin" / "python"
+    log_file = archive / "cron.log"
+    return (
+        f"{minute} {hour} * * * cd {root} && {python} -m dossier ingest {corpus} --store {store} "
+        f"&& {python} -m dossier brief --store {store} --archive {archive} >> {log_file} 2>&1"
+    )

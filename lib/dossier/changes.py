@@ -1,0 +1,168 @@
+"""What changed since the last briefing: a run's record (``run.json``) and the comparison.
+
+A briefing run records what it showed: the articles (id, title, outlet), each claim (id,
+category, side, values) and the key figures (category, side, low, high). The next run compares
+its corpus with the last successful record: new articles, new claims, figures whose spread moved
+("casualties, North Korea: high 4,000 -> 4,700"), and outlets or speakers seen for the first time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dossier.corpus import Corpus
+from dossier.reconcile import _number, reconcile
+
+
+def record(corpus: Corpus) -> dict:
+    """Return what a briefing of ``corpus`` showed, as JSON-ready data: articles, claims,
+    key_figures, outlets, speakers."""
+    key = reconcile(corpus).key_figures
+    claims = corpus.claims
+    return {
+        "articles": [
+            {"article_id": a, "title": t, "outlet": o if isinstance(o, str) else None}
+            for a, t, o in zip(
+                corpus.articles["article_id"],
+                corpus.articles["title"],
+                corpus.articles["outlet"],
+                strict=True,
+            )
+        ],
+        "claims": [
+            {
+                "claim_id": r.claim_id,
+                "category": r.category,
+                "actor": r.actor if isinstance(r.actor, str) else None,
+                "value_low": r.value_low,
+                "value_high": r.value_high,
+                "attributed_to": r.attributed_to if isinstance(r.attributed_to, str) else None,
+            }
+            for r in claims.itertuples()
+        ],
+        "key_figures": [
+            {
+                "category": r.category,
+                "actor": r.actor if isinstance(r.actor, str) else None,
+                "value_low": r.value_low,
+                "value_high": r.value_high,
+            }
+            for r in key.itertuples()
+        ],
+        "outlets": sorted(corpus.articles["outlet"].dropna().unique().tolist()),
+        "speakers": sorted(claims["attributed_to"].dropna().unique().tolist()),
+    }
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The comparison with the previous run: ``is_first`` when there was none; otherwise the
+    frames of new articles, new claims and moved figures, and the new sources."""
+
+    is_first: bool
+    previous_run: str | None
+    new_articles: pd.DataFrame  # article_id, title, outlet
+    new_claims: pd.DataFrame  # claim_id, category, actor, number, attributed_to
+    moved_figures: pd.DataFrame  # category, actor, was, now, change
+    new_outlets: list[str]
+    new_speakers: list[str]
+
+    def sentences(self) -> list[str]:
+        """Return the changes as sentences for the briefing."""
+        if self.is_first:
+            return ["First briefing: there is no earlier successful run to compare with."]
+        lines = []
+        if len(self.new_articles):
+            titles = "; ".join(
+                f"{t} ({o})" if isinstance(o, str) else t
+                for t, o in zip(
+                    self.new_articles["title"], self.new_articles["outlet"], strict=True
+                )
+            )
+            lines.append(f"{len(self.new_articles)} new article(s): {titles}.")
+        if len(self.new_claims):
+            lines.append(f"{len(self.new_claims)} new figure(s) about forces or casualties.")
+        for r in self.moved_figures.itertuples():
+            lines.append(f"{r.change}.")
+        if self.new_outlets:
+            lines.append(f"First seen outlet(s): {', '.join(self.new_outlets)}.")
+        if self.new_speakers:
+            lines.append(f"First seen speaker(s): {', '.join(self.new_speakers)}.")
+        return lines or ["Nothing changed since the last briefing."]
+
+
+def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
+    """Compare ``corpus`` with the record of the previous run (a ``run.json`` path, or None for
+    the first briefing) and return the :class:`Changes`."""
+    now = record(corpus)
+    empty = pd.DataFrame()
+    if previous_run is None or not Path(previous_run).is_file():
+        return Changes(True, None, empty, empty, empty, [], [])
+    before = json.loads(Path(previous_run).read_text(encoding="utf-8")).get("record", {})
+    old_articles = {a["article_id"] for a in before.get("articles", [])}
+    old_claims = {c["claim_id"] for c in before.get("claims", [])}
+    new_articles = pd.DataFrame(
+        [a for a in now["articles"] if a["article_id"] not in old_articles],
+        columns=["article_id", "title", "outlet"],
+    )
+    new_claims = pd.DataFrame(
+        [
+            {
+                "claim_id": c["claim_id"],
+                "category": c["category"],
+                "actor": c["actor"],
+                "number": _number(c["value_low"], c["value_high"]),
+                "attributed_to": c["attributed_to"],
+            }
+            for c in now["claims"]
+            if c["claim_id"] not in old_claims
+        ],
+        columns=["claim_id", "category", "actor", "number", "attributed_to"],
+    )
+    return Changes(
+        is_first=False,
+        previous_run=str(previous_run),
+        new_articles=new_articles,
+        new_claims=new_claims,
+        moved_figures=_moved(before.get("key_figures", []), now["key_figures"]),
+        new_outlets=sorted(set(now["outlets"]) - set(before.get("outlets", []))),
+        new_speakers=sorted(set(now["speakers"]) - set(before.get("speakers", []))),
+    )
+
+
+def _moved(before: list[dict], now: list[dict]) -> pd.DataFrame:
+    from dossier.bluf import LABELS
+
+    old = {(k["category"], k["actor"]): k for k in before}
+    rows = []
+    for k in now:
+        label = LABELS.get(k["category"], k["category"]) + (f", {k['actor']}" if k["actor"] else "")
+        was = old.get((k["category"], k["actor"]))
+        if was is None:
+            rows.append(
+                {**_key(k), "was": "", "now": _number(k["value_low"], k["value_high"]),
+                 "change": f"{label}: first figure, {_number(k['value_low'], k['value_high'])}"}
+            )  # fmt: skip
+            continue
+        parts = []
+        if was["value_low"] != k["value_low"]:
+            parts.append(f"low {_number(was['value_low'], was['value_low'])} -> "
+                         f"{_number(k['value_low'], k['value_low'])}")  # fmt: skip
+        if was["value_high"] != k["value_high"]:
+            parts.append(f"high {_number(was['value_high'], was['value_high'])} -> "
+                         f"{_number(k['value_high'], k['value_high'])}")  # fmt: skip
+        if parts:
+            rows.append(
+                {**_key(k), "was": _number(was["value_low"], was["value_high"]),
+                 "now": _number(k["value_low"], k["value_high"]),
+                 "change": f"{label}: {', '.join(parts)}"}
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=["category", "actor", "was", "now", "change"])
+
+
+def _key(k: dict) -> dict:
+    return {"category": k["category"], "actor": k["actor"]}

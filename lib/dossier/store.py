@@ -1,0 +1,348 @@
+"""The embedded store: one DuckDB file holding the tidy tables, kept up to date by ingests.
+
+``ingest`` reads only files that are new or whose bytes changed (SHA-256 of the content), so
+adding one file to a folder of thousands costs about one file. An edited file replaces its old
+article (and the event is logged). Each ingest is one transaction: a process killed in the middle
+leaves the store exactly as it was.
+
+Tables: ``articles``, ``sentences``, ``claims``, ``entities`` (as :class:`dossier.Corpus`),
+``problems`` (the files that could not become articles, with their path), ``files`` (path,
+content_sha256, article_id, status), ``file_events`` (what each ingest did to each file) and
+``ingest_log`` (one row per ingest: when, which sources, counts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dossier import articles as articles_module
+from dossier import claims as claims_module
+from dossier import entities as entities_module
+from dossier import sentences as sentences_module
+from dossier.corpus import PROBLEM_COLUMNS, Corpus, load_files
+from dossier.files import SourceFile, discover
+
+log = logging.getLogger(__name__)
+
+DEFAULT_NAME = "dossier.duckdb"
+TABLES = {
+    "articles": articles_module.COLUMNS,
+    "sentences": sentences_module.COLUMNS,
+    "claims": claims_module.COLUMNS,
+    "entities": entities_module.COLUMNS,
+}
+FILES_COLUMNS = {
+    "path": "str",
+    "file_name": "str",
+    "content_sha256": "str",
+    "size_bytes": "int64",
+    "article_id": "str",
+    "status": "str",  # article, problem, duplicate
+    "ingest_id": "int64",
+}
+EVENT_COLUMNS = {
+    "ingest_id": "int64",
+    "path": "str",
+    "event": "str",  # added, changed, problem, duplicate
+    "old_article_id": "str",
+    "new_article_id": "str",
+}
+STORE_PROBLEM_COLUMNS = {**PROBLEM_COLUMNS, "path": "str", "ingest_id": "int64"}
+LOG_COLUMNS = {
+    "ingest_id": "int64",
+    "started_at": "datetime64[ns]",
+    "finished_at": "datetime64[ns]",
+    "sources": "str",
+    "files_seen": "int64",
+    "files_new": "int64",
+    "files_changed": "int64",
+    "files_unchanged": "int64",
+    "articles_added": "int64",
+    "articles_replaced": "int64",
+    "problems": "int64",
+    "articles_total": "int64",
+    "claims_total": "int64",
+}
+# Test hook: seconds to wait inside the transaction, before COMMIT, so a test can kill the
+# process mid-ingest and check the store is unchanged.
+PAUSE_ENV = "DOSSIER_INGEST_PAUSE_BEFORE_COMMIT"
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, and the ingest_id it logged under."""
+
+    ingest_id: int
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    articles_added: int = 0
+    articles_replaced: int = 0
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    articles_total: int = 0
+    claims_total: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"ingest {self.ingest_id}: {self.files_seen} files ({self.files_new} new, "
+            f"{self.files_changed} changed, {self.files_unchanged} unchanged); "
+            f"{self.articles_added} articles added, {self.articles_replaced} replaced, "
+            f"{len(self.problems)} problems; store holds {self.articles_total} articles, "
+            f"{self.claims_total} claims ({self.seconds:.1f} s)"
+        )
+
+
+def ingest(
+    sources: Iterable[str | os.PathLike[str]],
+    store: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
+    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read."""
+    started = time.perf_counter()
+    started_at = datetime.now(UTC).replace(tzinfo=None)
+    sources = [os.fspath(s) for s in sources]
+    found = _unique(f for s in sources for f in discover(s))
+    store.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(store))
+    try:
+        _ensure_tables(con)
+        ingest_id = int(
+            con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingest_log").fetchall()[0][0]
+        )
+        report = IngestReport(ingest_id=ingest_id, files_seen=len(found))
+        known = {
+            path: (sha, article_id)
+            for path, sha, article_id in con.execute(
+                "SELECT path, content_sha256, article_id FROM files"
+            ).fetchall()
+        }
+        todo: list[tuple[SourceFile, str, int]] = []
+        for i, f in enumerate(found, start=1):
+            data = f.path.read_bytes() if f.path.is_file() else b""
+            sha = hashlib.sha256(data).hexdigest()
+            previous = known.get(str(f.path))
+            if previous and previous[0] == sha:
+                report.files_unchanged += 1
+            else:
+                todo.append((f, sha, len(data)))
+                if previous:
+                    report.files_changed += 1
+                else:
+                    report.files_new += 1
+            if progress:
+                progress(i, len(found))
+        batch = load_files([f for f, _, _ in todo], ", ".join(sources), warn=False)
+        tables = {"articles": batch.articles, "sentences": batch.sentences}
+        tables["claims"], tables["entities"] = (
+            claims_module.extract(batch.articles, batch.sentences) if len(batch.articles) else
+            (_empty("claims"), _empty("entities"))
+        )  # fmt: skip
+        _write(con, report, todo, known, tables, batch, sources, started_at)
+        report.seconds = time.perf_counter() - started
+        return report
+    finally:
+        con.close()
+
+
+def _write(con, report, todo, known, tables, batch, sources, started_at) -> None:
+    """Everything an ingest changes, in one transaction."""
+    by_name = {f.file_name: (f, sha, size) for f, sha, size in todo}
+    article_of_file = dict(
+        zip(batch.articles["file_name"], batch.articles["article_id"], strict=True)
+    )
+    changed_paths = [str(f.path) for f, _, _ in todo]
+    replaced_ids = {known[p][1] for p in changed_paths if p in known and known[p][1]}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        # Articles whose file changed go, unless another file still holds the same article.
+        others = _others_holding(con, replaced_ids, changed_paths)
+        gone = sorted(replaced_ids - others)
+        for table in TABLES:
+            _delete_ids(con, table, gone)
+        existing = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+        keep = [a for a in tables["articles"]["article_id"] if a not in existing]
+        duplicates = set(tables["articles"]["article_id"]) - set(keep)
+        for table, frame in tables.items():
+            rows = frame[frame["article_id"].isin(keep)]
+            if len(rows):
+                con.register("incoming", rows)
+                con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+                con.unregister("incoming")
+        files_rows, events, problems = [], [], []
+        for name, (f, sha, size) in by_name.items():
+            path = str(f.path)
+            article_id = article_of_file.get(name)
+            old = known.get(path, (None, None))[1]
+            if article_id is None:
+                status, event = "problem", "problem"
+            elif article_id in duplicates:
+                status, event = "duplicate", "duplicate"
+                problems.append(
+                    (name, "duplicate", f"duplicate: article {article_id} is already in the store",
+                     path)
+                )  # fmt: skip
+            else:
+                status, event = "article", "changed" if path in known else "added"
+            files_rows.append((path, name, sha, size, article_id, status, report.ingest_id))
+            events.append((report.ingest_id, path, event, old, article_id))
+        for row in batch.problems.itertuples(index=False):
+            f, _, _ = by_name[row.file_name]
+            problems.append((row.file_name, row.problem, row.reason, str(f.path)))
+        con.execute(
+            "DELETE FROM files WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
+        )
+        con.execute(
+            "DELETE FROM problems WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
+        )
+        _insert(con, "files", files_rows, FILES_COLUMNS)
+        _insert(con, "file_events", events, EVENT_COLUMNS)
+        _insert(
+            con,
+            "problems",
+            [(*p, report.ingest_id) for p in problems],
+            STORE_PROBLEM_COLUMNS,
+        )
+        report.articles_added = len(keep)
+        report.articles_replaced = len(gone)
+        report.problems = [(name, code, reason) for name, code, reason, _ in problems]
+        report.articles_total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        report.claims_total = con.execute("SELECT count(*) FROM claims").fetchall()[0][0]
+        log_row = (
+            report.ingest_id, started_at, datetime.now(UTC).replace(tzinfo=None),
+            "; ".join(sources), report.files_seen, report.files_new, report.files_changed,
+            report.files_unchanged, report.articles_added, report.articles_replaced,
+            len(problems), report.articles_total, report.claims_total,
+        )  # fmt: skip
+        _insert(con, "ingest_log", [log_row], LOG_COLUMNS)
+        pause = float(os.environ.get(PAUSE_ENV, "0") or 0)
+        if pause:
+            print(f"pausing {pause} s before commit", file=sys.stderr, flush=True)
+            time.sleep(pause)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def load_store(store: Path) -> Corpus:
+    """Return the :class:`Corpus` held by ``store`` (claims and entities included)."""
+    if not store.is_file():
+        raise FileNotFoundError(f"no such store: {os.fspath(store)!r}")
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        order = {
+            "articles": "file_name, article_id",
+            "sentences": "article_id, sentence_no",
+            "claims": "article_id, char_start, char_end",
+            "entities": "article_id, char_start, char_end",
+        }
+        frames = {
+            table: con.execute(f"SELECT * FROM {table} ORDER BY {order[table]}").df()
+            for table in TABLES
+        }
+        problems = con.execute(
+            "SELECT file_name, problem, reason FROM problems ORDER BY file_name"
+        ).df()
+    finally:
+        con.close()
+    frames = {t: _typed(f, TABLES[t]) for t, f in frames.items()}
+    # articles in file order, and every other table in the same article order
+    rank = {a: i for i, a in enumerate(frames["articles"]["article_id"])}
+    for table in ("sentences", "claims", "entities"):
+        frame = frames[table]
+        frames[table] = (
+            frame.assign(_r=frame["article_id"].map(rank))
+            .sort_values(["_r"], kind="stable")
+            .drop(columns="_r")
+            .reset_index(drop=True)
+        )
+    corpus = Corpus(
+        articles=frames["articles"],
+        sentences=frames["sentences"],
+        problems=_typed(problems, PROBLEM_COLUMNS),
+        source=os.fspath(store),
+    )
+    corpus.__dict__["claims"] = frames["claims"]
+    corpus.__dict__["entities"] = frames["entities"]
+    return corpus
+
+
+def ingest_log(store: Path) -> pd.DataFrame:
+    """Return the store's ingest log, one row per ingest (columns of :data:`LOG_COLUMNS`)."""
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        return _typed(con.execute("SELECT * FROM ingest_log ORDER BY ingest_id").df(), LOG_COLUMNS)
+    finally:
+        con.close()
+
+
+def _ensure_tables(con) -> None:
+    for table, columns in {
+        **TABLES,
+        "files": FILES_COLUMNS,
+        "file_events": EVENT_COLUMNS,
+        "problems": STORE_PROBLEM_COLUMNS,
+        "ingest_log": LOG_COLUMNS,
+    }.items():
+        empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+        con.register("template", empty)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} AS SELECT * FROM template LIMIT 0")
+        con.unregister("template")
+
+
+def _insert(con, table: str, rows: list[tuple], columns: dict[str, str]) -> None:
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=list(columns)).astype(columns)
+    con.register("incoming", frame)
+    con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+    con.unregister("incoming")
+
+
+def _delete_ids(con, table: str, ids: list[str]) -> None:
+    if ids:
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+
+
+def _others_holding(con, ids: set[str], paths: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = con.execute(
+        "SELECT article_id FROM files WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+        "AND path NOT IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(ids), paths],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _empty(table: str) -> pd.DataFrame:
+    columns = {"claims": claims_module.COLUMNS, "entities": entities_module.COLUMNS}[table]
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+
+
+def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    return frame[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
+    seen, out = set(), []
+    for f in files:
+        key = str(f.path.resolve())
+        if key not in seen:
+            seen.add(key)
+            out.append(SourceFile(Path(key), f.file_name))
+    return out

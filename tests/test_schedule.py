@@ -1,0 +1,202 @@
+"""Scheduled briefings: the store, the dated archive, what changed, failure and overlap."""
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import nbformat
+import pandas.testing as pdt
+import pytest
+
+import dossier
+from conftest import FIXTURES, ROOT, SEEDS
+from dossier import store
+
+pytestmark = pytest.mark.slow
+
+
+def cli(*args, cwd, env=None, wait=True):
+    command = [sys.executable, "-m", "dossier", *args]
+    kwargs = {"cwd": cwd, "stdin": subprocess.DEVNULL, "text": True, "env": env}
+    if not wait:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.run(command, capture_output=True, timeout=600, **kwargs)
+
+
+def digests(folder):
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    return tmp_path, corpus, tmp_path / "store.duckdb", tmp_path / "archive"
+
+
+def test_two_runs_archive_both_and_the_second_says_what_changed(workspace):
+    tmp, corpus, db, archive = workspace
+    assert cli("ingest", str(corpus), "--store", str(db), cwd=tmp).returncode == 0
+    first = cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp)
+    assert first.returncode == 0, first.stderr
+    run1 = archive / (os.readlink(archive / "latest"))
+    assert first.stdout.strip() == str(run1 / "briefing.html").replace(str(tmp) + "/", "") or (
+        first.stdout.strip().endswith("briefing.html")
+    )
+    assert {p.name for p in run1.iterdir()} == {
+        "briefing.ipynb", "briefing.html", "run.json", "run.log"
+    }  # fmt: skip
+    html1 = (run1 / "briefing.html").read_text(encoding="utf-8")
+    assert "First briefing" in html1
+    before = digests(run1)
+
+    shutil.copy(FIXTURES / "third" / "005_third_article.txt", corpus)
+    report = cli("ingest", str(corpus), "--store", str(db), cwd=tmp)
+    assert "1 new, 0 changed, 2 unchanged" in report.stdout
+    time.sleep(1.1)  # a new second, a new run folder
+    second = cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp)
+    assert second.returncode == 0, second.stderr
+    run2 = archive / os.readlink(archive / "latest")
+    assert run2 != run1
+    html2 = (run2 / "briefing.html").read_text(encoding="utf-8")
+    assert "1 new article(s): North Korean Casualties in Russia Rise to 4,700" in html2
+    assert "Killed or wounded, North Korea: high 4,000 -&gt; 4,700" in html2
+    assert "First seen outlet(s): koreaherald.com" in html2
+    assert (archive / "latest.html").read_bytes() == (run2 / "briefing.html").read_bytes()
+    assert digests(run1) == before  # the earlier run is never touched
+
+    info = json.loads((run2 / "run.json").read_text(encoding="utf-8"))
+    assert info["exit_status"] == 0
+    assert info["parameters"]["previous_run"].endswith(f"{run1.name}/run.json")
+    assert len(info["record"]["articles"]) == 3
+    assert {"claim_id", "category", "value_low", "value_high"} <= set(info["record"]["claims"][0])
+    assert info["versions"]["duckdb"] and info["timings"]["execute_seconds"] > 0
+    assert "papermill" in (run2 / "run.log").read_text(encoding="utf-8")
+
+
+def test_reingesting_adds_nothing_and_an_edit_replaces_its_article(workspace):
+    _, corpus, db, _ = workspace
+    first = store.ingest([corpus], db)
+    again = store.ingest([corpus], db)
+    assert (again.files_new, again.files_changed, again.articles_added) == (0, 0, 0)
+    assert again.files_unchanged == 2 and again.articles_total == first.articles_total
+
+    edited = corpus / "003_802e7b070f11e7a3.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("approximately 400", "approximately 450"),
+        encoding="utf-8",
+    )
+    report = store.ingest([corpus], db)
+    assert (report.files_changed, report.articles_added, report.articles_replaced) == (1, 1, 1)
+    corpus_now = dossier.load(db)
+    assert len(corpus_now.articles) == 2
+    assert 450.0 in set(corpus_now.claims["value_low"]) and 400.0 not in set(
+        corpus_now.claims["value_low"]
+    )
+    log = store.ingest_log(db)
+    assert log["articles_replaced"].tolist() == [0, 0, 1]
+
+
+def test_the_store_gives_the_same_frames_as_the_folder(workspace):
+    _, corpus, db, _ = workspace
+    store.ingest([corpus], db)
+    from_store, from_folder = dossier.load(db), dossier.load(corpus)
+    for table in ("articles", "sentences", "claims", "entities", "problems"):
+        pdt.assert_frame_equal(getattr(from_store, table), getattr(from_folder, table))
+
+
+def test_a_killed_ingest_leaves_the_store_as_it_was(workspace):
+    tmp, corpus, db, _ = workspace
+    store.ingest([corpus], db)
+    before = dossier.load(db)
+    shutil.copy(FIXTURES / "third" / "005_third_article.txt", corpus)
+    env = {**os.environ, store.PAUSE_ENV: "60"}
+    process = cli("ingest", str(corpus), "--store", str(db), cwd=tmp, env=env, wait=False)
+    deadline = time.time() + 120
+    line = ""
+    while time.time() < deadline and "pausing" not in line:
+        line = process.stderr.readline()
+    assert "pausing" in line, "the ingest never reached its commit"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    after = dossier.load(db)  # opens, and holds the earlier state
+    pdt.assert_frame_equal(after.articles, before.articles)
+    pdt.assert_frame_equal(after.claims, before.claims)
+    assert len(store.ingest_log(db)) == 1
+    resumed = store.ingest([corpus], db)  # the next ingest picks the new file up
+    assert resumed.files_new == 1 and resumed.articles_total == 3
+
+
+def test_an_overlapping_run_exits_3_and_leaves_the_archive_intact(workspace):
+    tmp, corpus, db, archive = workspace
+    store.ingest([corpus], db)
+    first = cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp, wait=False)
+    time.sleep(1.5)  # the first run holds the lock while it executes the notebook (seconds)
+    second = cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp)
+    assert second.returncode == 3
+    assert "another ingest or brief is running" in second.stderr
+    busy_ingest = cli("ingest", str(corpus), "--store", str(db), cwd=tmp)
+    assert busy_ingest.returncode == 3
+    _, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    runs = [p for p in archive.iterdir() if p.is_dir() and not p.is_symlink()]
+    assert len(runs) == 1 and not [p for p in archive.iterdir() if p.name.startswith(".tmp")]
+    assert os.readlink(archive / "latest") == runs[0].name
+
+
+def test_a_failing_notebook_exits_1_and_latest_stays(workspace):
+    tmp, corpus, db, archive = workspace
+    store.ingest([corpus], db)
+    assert cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp).returncode == 0
+    good = os.readlink(archive / "latest")
+    latest_html = (archive / "latest.html").read_bytes()
+
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('corpus = ""\nprevious_run = None')
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [parameters, nbformat.v4.new_code_cell("raise RuntimeError('the store is odd')")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    failing = tmp / "failing.ipynb"
+    nbformat.write(nb, failing)
+    time.sleep(1.1)
+    run = cli(
+        "brief", "--store", str(db), "--archive", str(archive), "--notebook", str(failing), cwd=tmp
+    )
+    assert run.returncode == 1
+    assert "RuntimeError: the store is odd" in run.stderr.strip().splitlines()[-1]
+    assert os.readlink(archive / "latest") == good
+    assert (archive / "latest.html").read_bytes() == latest_html
+    failed = [p for p in archive.iterdir() if p.is_dir() and p.name not in (good, "latest")]
+    assert len(failed) == 1
+    info = json.loads((failed[0] / "run.json").read_text(encoding="utf-8"))
+    assert info["exit_status"] == 1 and "the store is odd" in info["error"]
+    assert (failed[0] / "briefing.ipynb").exists() and not (failed[0] / "briefing.html").exists()
+
+
+def test_bad_arguments_exit_2(workspace):
+    tmp, _, db, _ = workspace
+    assert cli("brief", "--store", str(tmp / "none.duckdb"), cwd=tmp).returncode == 2
+    assert cli("ingest", str(tmp / "nowhere"), "--store", str(db), cwd=tmp).returncode == 2
+    assert cli("schedule", "--print", "--at", "25:99", cwd=tmp).returncode == 2
+
+
+def test_schedule_prints_a_crontab_line():
+    run = cli("schedule", "--print", "--at", "05:30", cwd=ROOT)
+    assert run.returncode == 0
+    line = run.stdout.strip()
+    assert line.startswith("30 5 * * * cd ")
+    assert "-m dossier ingest seeds --store" in line and "-m dossier brief --store" in line
+    assert "--archive" in line and line.endswith("2>&1")
