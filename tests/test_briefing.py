@@ -8,7 +8,7 @@ import sys
 import nbformat
 import pytest
 
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS, write_notebook
 from dossier import briefing
 
 pytestmark = pytest.mark.slow
@@ -124,17 +124,9 @@ def test_a_failing_notebook_is_kept_and_no_html_is_written(tmp_path):
 
 
 def test_a_cell_that_runs_too_long_fails_with_a_timeout(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    parameters = nbformat.v4.new_code_cell('corpus = ""\nseconds = 60')
-    parameters.metadata["tags"] = ["parameters"]
-    nb.cells = [parameters, nbformat.v4.new_code_cell("import time\ntime.sleep(seconds)")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    sleepy = tmp_path / "sleepy.ipynb"
-    nbformat.write(nb, sleepy)
+    sleepy = write_notebook(
+        tmp_path / "sleepy.ipynb", 'corpus = ""\nseconds = 60', "import time\ntime.sleep(seconds)"
+    )
     with pytest.raises(briefing.BriefingError, match="timed out"):
         briefing.build({}, out_dir=tmp_path / "out", notebook=sleepy, timeout=2)
     assert (tmp_path / "out" / "briefing.ipynb").exists()

@@ -9,12 +9,11 @@ import subprocess
 import sys
 import time
 
-import nbformat
 import pandas.testing as pdt
 import pytest
 
 import dossier
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS, write_notebook
 from dossier import store
 
 pytestmark = pytest.mark.slow
@@ -160,17 +159,11 @@ def test_a_failing_notebook_exits_1_and_latest_stays(workspace):
     good = os.readlink(archive / "latest")
     latest_html = (archive / "latest.html").read_bytes()
 
-    nb = nbformat.v4.new_notebook()
-    parameters = nbformat.v4.new_code_cell('corpus = ""\nprevious_run = None')
-    parameters.metadata["tags"] = ["parameters"]
-    nb.cells = [parameters, nbformat.v4.new_code_cell("raise RuntimeError('the store is odd')")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    failing = tmp / "failing.ipynb"
-    nbformat.write(nb, failing)
+    failing = write_notebook(
+        tmp / "failing.ipynb",
+        'corpus = ""\nprevious_run = None',
+        "raise RuntimeError('the store is odd')",
+    )
     time.sleep(1.1)
     run = cli(
         "brief", "--store", str(db), "--archive", str(archive), "--notebook", str(failing), cwd=tmp
