@@ -100,7 +100,7 @@ def _actors(figures: pd.DataFrame) -> list[str | None]:
 
 
 def _spread(rows: pd.DataFrame) -> str:
-    """ "11,000-12,000 (2 sources disagree: rfa.org 12,000; Yu, scmp.com 11,000)"."""
+    """ "6,000-7,000 (2 sources disagree: example.com 7,000; Park, example.org 6,000)"."""
     low, high = rows["value_low"].min(), rows["value_high"].max()
     sources = rows.drop_duplicates("source")
     if len(sources) == 1:

@@ -3,7 +3,7 @@
 A briefing run records what it showed: the articles (id, title, outlet), each claim (id,
 category, side, values) and the key figures (category, side, low, high). The next run compares
 its corpus with the last successful record: new articles, new claims, figures whose spread moved
-("casualties, North Korea: high 4,000 -> 4,700"), and outlets or speakers seen for the first time.
+("casualties, Sudan: high 2,100 -> 2,600"), and outlets or speakers seen for the first time.
 """
 
 from __future__ import annotations

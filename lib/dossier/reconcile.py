@@ -15,7 +15,7 @@ import pandas as pd
 from dossier import sources as sources_module
 from dossier.claims import CATEGORIES
 
-# Reinforcement figures are waves that add up (1,500 then 3,500), not rival counts of one
+# Reinforcement figures are waves that add up (2,300 then 1,800), not rival counts of one
 # quantity: their spread is listed but never flagged as a disagreement.
 ADDITIVE = frozenset({"reinforcements"})
 TOLERANCE = 0.10  # an approximate total agrees within 10 %
