@@ -11,6 +11,7 @@ counts of anything else ("five locations", "300 tanks") are not claims. See the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -202,10 +203,30 @@ class _Article:
         self.sentence_rows = sentence_rows
         self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]
         self.gaz = gaz
-        self.names, self.places, self.actors = gaz.find_all(self.norm)
-        self.sources = attribution.attribute(self.norm, self.spans, self.names, gaz)
         self._previous: dict[int, _Claim] = {}  # sentence index -> its last claim so far
         self._clauses: dict[int, tuple[int, int]] = {}  # figure start -> its clause
+
+    # Names and speakers are found only when asked for: an article with no figure costs no more
+    # than its number scan (entities still ask for them).
+    @functools.cached_property
+    def _found(self):
+        return self.gaz.find_all(self.norm)
+
+    @property
+    def names(self):
+        return self._found[0]
+
+    @property
+    def places(self):
+        return self._found[1]
+
+    @property
+    def actors(self):
+        return self._found[2]
+
+    @functools.cached_property
+    def sources(self):
+        return attribution.attribute(self.norm, self.spans, self.names, self.gaz)
 
     # --- the ledger ---------------------------------------------------------------------------
     def claims(self) -> list[dict]:
