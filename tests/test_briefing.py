@@ -227,3 +227,21 @@ def test_a_large_corpus_gives_a_bounded_html(tmp_path):
     assert "claims are not shown in this table" in html  # the ledger is capped, visibly
     assert "more sentences with figures are not shown here" in html
     assert "one row per source" in html  # the range chart aggregates
+
+
+@pytest.mark.parametrize("case", ["no figures", "no article matches"])
+def test_a_briefing_with_nothing_to_report_says_so(tmp_path, case):
+    if case == "no figures":
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        (folder / "a.txt").write_text(
+            "Talks Resume in Geneva\n\nDiplomats met again to discuss a ceasefire.\n",
+            encoding="utf-8",
+        )
+        parameters = {"corpus": str(folder)}
+    else:
+        parameters = {"corpus": str(SEEDS), "query": "no-such-word"}
+    result = briefing.build(parameters, out_dir=tmp_path / "out", name="empty")
+    html = result.html.read_text(encoding="utf-8")
+    assert "No figures about forces or casualties in the selected articles." in html
+    assert not NETWORK_REF.findall(html)

@@ -92,6 +92,14 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     number_text, speaker, quote."""
     from dossier.bluf import LABELS
 
+    columns = [
+        "category", "category_label", "source_label", "outlet", "value_low", "value_high",
+        "hedged", "number_text", "speaker", "quote",
+    ]  # fmt: skip
+    if figures.empty:  # an empty chart, not an error: "no figures" is an answer too
+        return pd.DataFrame(
+            {c: pd.Series(dtype="float64" if c.startswith("value") else "str") for c in columns}
+        )
     data = figures.copy()
     data["category_label"] = [
         f"{LABELS.get(c, c)}" + (f" · {a}" if isinstance(a, str) else "")
@@ -102,10 +110,6 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)
     long = data["quote"].str.len() > QUOTE_CHARS
     data["quote"] = data["quote"].where(~long, data["quote"].str.slice(0, QUOTE_CHARS - 1) + "…")
-    columns = [
-        "category", "category_label", "source_label", "outlet", "value_low", "value_high",
-        "hedged", "number_text", "speaker", "quote",
-    ]  # fmt: skip
     return data[columns].reset_index(drop=True)
 
 

@@ -70,6 +70,9 @@ def at_least(grades: pd.Series, minimum: str | None) -> pd.Series:
 def outlets(articles: pd.DataFrame, claims: pd.DataFrame, reliability=None) -> pd.DataFrame:
     """Return one row per outlet: outlet, reliability, reliability_note, article_count,
     claim_count; best graded first."""
+    columns = ["outlet", "reliability", "reliability_note", "article_count", "claim_count"]
+    if articles.empty:
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
     counts = articles.assign(outlet=articles["outlet"].fillna(UNKNOWN_OUTLET))
     per_outlet = counts.groupby("outlet").size().rename("article_count")
     claim_outlets = claims.merge(counts[["article_id", "outlet"]], on="article_id")
