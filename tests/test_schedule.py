@@ -193,3 +193,39 @@ def test_schedule_prints_a_crontab_line():
     assert line.startswith("30 5 * * * cd ")
     assert "-m dossier ingest seeds --store" in line and "-m dossier brief --store" in line
     assert "--archive" in line and line.endswith("2>&1")
+
+
+def test_unreadable_files_and_shared_names_are_reported_not_fatal(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x.txt").write_text("One Report Here\n\nThe army said 300 soldiers were killed.\n")
+    (b / "x.txt").write_text("Another Report\n\nThe navy said 40 sailors were wounded.\n")
+    (b / "locked.txt").write_text("Locked Report\n\nThe army said 70 troops were captured.\n")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = store.ingest([a, b], tmp_path / "s.duckdb")
+    assert report.articles_added == 2  # both x.txt files, kept apart
+    assert [(name.endswith("locked.txt"), code) for name, code, _ in report.problems] == [
+        (True, "unreadable")
+    ]
+    corpus = dossier.load(tmp_path / "s.duckdb")
+    assert sorted(corpus.claims["value_low"]) == [40.0, 300.0]
+
+
+def test_an_unknown_parameter_leaves_no_run_folder(workspace):
+    tmp, corpus, db, archive = workspace
+    store.ingest([corpus], db)
+    run = cli(
+        "brief", "--store", str(db), "--archive", str(archive), "-p", "colour", "red", cwd=tmp
+    )
+    assert run.returncode == 2
+    assert [p.name for p in archive.iterdir()] == [".lock"]

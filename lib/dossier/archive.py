@@ -86,16 +86,23 @@ def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
         "corpus": corpus,
         "previous_run": str(previous.resolve()) if previous.is_file() else None,
     }
-    status, error, result = 0, None, None
+    status, error, result, record = 0, None, None, None
     clock = time.perf_counter()
     log.info("run %s: corpus %s, previous run %s", final.name, corpus, parameters["previous_run"])
     try:
         result = briefing.build(parameters, out_dir=work, name="briefing", notebook=notebook,
                                 timeout=timeout)  # fmt: skip
-    except briefing.BriefingError as exc:
-        status, error = 1, str(exc).replace(str(work), str(final))
+        record = _record(corpus, parameters)
+    except briefing.BriefingArgumentError:
+        _detach(watched, handler)
+        shutil.rmtree(work, ignore_errors=True)  # nothing ran: leave no folder behind
+        raise
+    except Exception as exc:  # the notebook, the export or the record: the run failed
+        message = (
+            str(exc) if isinstance(exc, briefing.BriefingError) else f"{type(exc).__name__}: {exc}"
+        )
+        status, error = 1, message.replace(str(work), str(final))
         log.error("briefing failed: %s", error)
-    record = _record(corpus, parameters) if status == 0 else None
     info = {
         "run_id": final.name,
         "started_at": started.isoformat(),
@@ -112,13 +119,17 @@ def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
         "record": record,
     }
     (work / "run.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
-    for logger in watched:
-        logger.removeHandler(handler)
-    handler.close()
+    _detach(watched, handler)
     os.rename(work, final)  # the run appears whole, or not at all
     if status == 0:
         _point_latest(archive, final)
     return Run(final, status, error)
+
+
+def _detach(loggers: list[logging.Logger], handler: logging.Handler) -> None:
+    for logger in loggers:
+        logger.removeHandler(handler)
+    handler.close()
 
 
 def _record(corpus: str, parameters: dict[str, Any]) -> dict:

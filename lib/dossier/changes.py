@@ -102,7 +102,7 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
     empty = pd.DataFrame()
     if previous_run is None or not Path(previous_run).is_file():
         return Changes(True, None, empty, empty, empty, [], [])
-    before = json.loads(Path(previous_run).read_text(encoding="utf-8")).get("record", {})
+    before = json.loads(Path(previous_run).read_text(encoding="utf-8")).get("record") or {}
     old_articles = {a["article_id"] for a in before.get("articles", [])}
     old_claims = {c["claim_id"] for c in before.get("claims", [])}
     new_articles = pd.DataFrame(

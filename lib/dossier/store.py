@@ -132,7 +132,10 @@ def ingest(
         }
         todo: list[tuple[SourceFile, str, int]] = []
         for i, f in enumerate(found, start=1):
-            data = f.path.read_bytes() if f.path.is_file() else b""
+            try:  # a file that cannot be read is parsed below, and becomes a problem row
+                data = f.path.read_bytes() if f.path.is_file() else b""
+            except OSError:
+                data = b""
             sha = hashlib.sha256(data).hexdigest()
             previous = known.get(str(f.path))
             if previous and previous[0] == sha:
@@ -339,10 +342,14 @@ def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
+    """Each file once, by resolved path; a file name two sources share ("a/x.txt", "b/x.txt")
+    is replaced by the full path, so names identify files within an ingest."""
     seen, out = set(), []
     for f in files:
         key = str(f.path.resolve())
         if key not in seen:
             seen.add(key)
             out.append(SourceFile(Path(key), f.file_name))
-    return out
+    names = [f.file_name for f in out]
+    clashes = {n for n in names if names.count(n) > 1}
+    return [SourceFile(f.path, str(f.path)) if f.file_name in clashes else f for f in out]
