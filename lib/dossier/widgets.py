@@ -111,7 +111,9 @@ def claims_explorer(corpus: Corpus) -> w.VBox:
                 return
             from dossier.claims import ledger
 
-            show_table(ledger(rows, corpus.articles).head(MAX_ROWS), f"{len(rows)} claims")
+            table = ledger(rows, corpus.articles).head(MAX_ROWS).drop(columns="claim_id")
+            table["category"] = table["category"].map(lambda c: LABELS.get(c, c))
+            show_table(table, f"{len(rows)} claims")
             display(charts.figure_ranges(reconcile.figures(rows, corpus.articles)))
 
     for control in (category, outlet, speaker, hedged, query):
