@@ -95,12 +95,15 @@ _MEASURED_CATEGORY = {
     "killed": "killed", "wounded": "wounded", "injured": "wounded", "prisoners": "captured",
     "pows": "captured", "toll": "killed",
 }  # fmt: skip
-_CONTINUATION = re.compile(rf"\b(?:{lexicon.CONTINUATION})\s*$", re.IGNORECASE)
+_CONTINUATION_STRICT = re.compile(
+    r"\b(?:(?:down|up)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE
+)
 _REINFORCE_BEFORE = re.compile(
     rf"(?:{lexicon.REINFORCEMENT_BEFORE})(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE
 )
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+_SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 # Between a figure and a side named after it: that side is not the figure's owner.
@@ -113,7 +116,7 @@ _AGENT = re.compile(
 )
 _KILLED_OR_WOUNDED = re.compile(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)")
 _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"(?<![\w])\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOCATIVE = re.compile(
     r"\b(?:to|in|into|at|near|inside|toward|towards|across|from|on|around|outside|within"
@@ -294,13 +297,25 @@ class _Article:
             category = _category_before(before_words)
         if category is None and head != "casualty":
             category = self._measured(s_start, q)
+        if category is None and _SUBSET_LEAD.match(norm, clause_start, q.qualifier_start):
+            # "..., including 30 soldiers, were killed": the predicate after the parenthesis
+            next_end = self._clause(s_start, s_end, _after(q, clause_end + 1))[1]
+            category = _category_after(_words(norm[clause_end + 1 : next_end]), None)
         if category is None:
             category = adjective  # "12k wounded soldiers"
         deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in before_words[-4:])
         previous = self._previous.get(index)
         if head is None and category is None and not deploy_verb:
             gap = norm[previous.quantity.end : q.qualifier_start] if previous else ""
-            if previous and len(gap) <= 80 and _CONTINUATION.search(gap):
+            lead = (
+                norm[max(s_start, previous.quantity.start - 40) : previous.quantity.start]
+                if previous
+                else ""
+            )
+            from_to = gap.rstrip().endswith(" to") and re.search(r"\bfrom\b", lead + gap)
+            # "from 500 to 650": close, one clause; "down from", "compared with": may reach back
+            near = from_to and len(gap) <= 80 and "," not in gap
+            if previous and (near or (len(gap) <= 160 and _CONTINUATION_STRICT.search(gap))):
                 category = previous.category  # "..., down from an estimated 2,500"
             elif previous and prev in lexicon.DEPLOYED_CUES:
                 category = "deployed"  # "... among the initial 7,000"
@@ -384,6 +399,8 @@ class _Article:
                 return "force", None, i, reinforced, adjective
             if low in lexicon.OTHER_NOUNS:
                 return "other", None, i, reinforced, adjective
+            if q.unit == "percent" and (word[0].isdigit() or low in ("-", "strong")):
+                continue  # "half of the 1,200-strong contingent": the share of a counted force
             if low in _STOP or not word[0].isalpha():
                 return None, None, None, reinforced, adjective  # a verb, punctuation, a number
         return None, None, None, reinforced, adjective
@@ -434,7 +451,9 @@ class _Article:
             if before:
                 before[-1].category = "reinforcements"
             elif after and not after[0].has_deploy_cue:
-                after[0].category = "reinforcements"
+                clause = self._clause(s_start, s_end, after[0].quantity)
+                if clause[0] <= m.start():  # "to replace losses, 2,000 troops were sent"
+                    after[0].category = "reinforcements"
 
     def _corefer(self, found: list[_Claim]) -> None:
         """A force figure with no cue of its own that repeats a reinforcement figure given
@@ -638,6 +657,12 @@ class _Article:
                 found = self.text[m.start() : m.end()]
                 return re.sub(r"^(?:in|during|on)\s+", "", found)
         return None
+
+
+def _after(q: numbers.Quantity, position: int) -> numbers.Quantity:
+    """A zero-width stand-in at ``position``, to ask for the clause there."""
+    return numbers.Quantity(position, position, "", 0, 0, "persons", False, "none", False, "",
+                            position)  # fmt: skip
 
 
 def _words(text: str) -> list[str]:

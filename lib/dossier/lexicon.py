@@ -52,7 +52,9 @@ OTHER_NOUNS = words(
     regions provinces districts bases posts positions areas settlements buildings homes houses
     hospitals schools camps
     civilians civilian residents people children women workers labourers laborers refugees
-    migrants families patients doctors journalists students tourists voters
+    migrants families patients doctors journalists students tourists voters hostages hostage
+    worshippers pilgrims passengers villagers farmers officials sources witnesses lawmakers
+    diplomats analysts experts
     seconds minutes hours days weeks months years decades times occasions attacks strikes
     raids sorties missions incidents cases votes exchanges assaults
     """
@@ -84,6 +86,7 @@ CATEGORY_AFTER = [
     ("reinforcements", r"called\s+up|mobili[sz]ed|recruited|drafted|conscripted"
      r"|sent\s+as\s+reinforcements"),
     ("captured", r"captured|taken\s+(?:prisoner|captive)|prisoners?\s+of\s+war|surrendered"
+     r"|prisoners?|captive"
      r"|detained|held\s+(?:captive|prisoner|as\s+prisoners?|in\s+captivity|in\s+(?!reserve)\w+)"
      r"|in\s+captivity|(?:returned|freed|released|repatriated)\s+from\s+(?:\w+\s+)?captivity"),
 ]  # fmt: skip
@@ -113,7 +116,8 @@ MEASURE = (
     r"(?:exceeded|exceeds|exceeding|reached|reaches|topped|tops|surpassed|passed|hit|stood\s+at"
     r"|stands\s+at|numbered|numbering|numbers|totalled|totaled|totalling|totaling|totals"
     r"|amounted\s+to|averaged|averaging|average\s+of|were|was|are|is|at|to|of|estimated\s+at"
-    r"|put\s+at|rose\s+to|climbed\s+to|jumped\s+to|increased\s+to|grew\s+to)"
+    r"|put\s+at|rose\s+to|climbed\s+to|jumped\s+to|increased\s+to|grew\s+to|rises\s+to"
+    r"|rising\s+to|risen\s+to|climbs\s+to|climbing\s+to|jumps\s+to|reaches|reaching)"
 )
 BEFORE_CONNECTORS = words(
     "of at to a an the some about around nearly almost over more than least up rose stood climbed "
@@ -135,6 +139,17 @@ REPLACEMENT = (
 # Before an elided figure, these make it the same kind of count as the figure before it in the
 # sentence: "several hundred fighters, down from an estimated 2,500".
 CONTINUATION = r"(?:down|up)\s+from|compared\s+(?:with|to)|from|to|against|versus|vs\.?"
+# Heads that name a state's forces, and heads that name an armed group's: with no side named,
+# the first count the article's most named state, the second its most named group.
+STATE_FORCE_NOUNS = words(
+    "soldier soldiers troop troops servicemen serviceman personnel army recruits recruit "
+    "reservists reservist conscripts conscript officers marines sailors paratroopers cadets "
+    "guardsmen commandos"
+)
+GROUP_FORCE_NOUNS = words(
+    "fighter fighters militants militant rebels rebel insurgents insurgent gunmen militiamen "
+    "jihadists jihadist combatants members"
+)
 DEPLOYED_CUES = words("initial initially first original total totalling totaling")
 RATE = (
     r"daily|a\s+day|per\s+day|each\s+day|every\s+day|a\s+week|per\s+week|weekly|each\s+week"
@@ -188,7 +203,8 @@ SAY_VERBS = words(
     adds announced announces wrote writes observed observes remarked remarks explained explains
     revealed reveals disclosed discloses acknowledged acknowledges insisted insists alleged
     alleges asserted asserts believes believed suggested suggests briefed according
-    estimate assess believe claim warn confirm indicate suggest note put puts
+    estimate assess believe claim warn confirm indicate suggest note put puts counted counts
+    recorded records documented tallied
     """
 )
 # Subjects that are not speakers: "Estimates suggest", "Reports indicate", "Data show".
