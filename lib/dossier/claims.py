@@ -111,7 +111,9 @@ _NOT_OWNER = re.compile(
     r"\b(?:to|in|into|at|near|toward|towards|against|inside|alongside|with|beside|supporting"
     r"|fighting|facing|by)\b"
 )
+# An active verb of killing or capturing: "have been killed" is a passive, not an agent.
 _AGENT = re.compile(
+    r"(?<!been )(?<!were )(?<!was )(?<!are )(?<! is )(?<!being )(?<!be )"
     r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b"
 )
 _KILLED_OR_WOUNDED = re.compile(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)")
@@ -127,10 +129,13 @@ _PARTICIPLE_AGENT = re.compile(
     r"\s*(?:and\s+)?(?:killing|wounding|capturing|injuring|destroying|eliminating)\b", re.IGNORECASE
 )
 _OWN_AGENT = re.compile(
-    r"\b(?:its|their|our)\s+(?:\w+\s+)?(?:fighters|forces|troops|soldiers|units|men)\s+"
+    r"\b(?:its|their|our|his|her|the\s+[\w-]+'s?)\s+(?:\w+\s+)?(?:fighters|forces|troops|soldiers"
+    r"|units|men|officers)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|captured|destroyed|eliminated)\b",
     re.IGNORECASE,
 )
+_BACKED = re.compile(r"-(?:backed|aligned|allied|supported|linked|sponsored)\b", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
 _OWN_SIDE = re.compile(
@@ -146,6 +151,7 @@ class _Claim:
     category: str
     has_deploy_cue: bool
     window_end: int = 0  # end of the figure's clause, or the next figure's start
+    head_word: str | None = None  # the force or casualty noun the figure counts, if any
     actor: str | None = None
     where: str | None = None
     agent: str | None = None  # the side that killed or captured, when the text says
@@ -346,7 +352,12 @@ class _Article:
         deploy_cue = deploy_verb or any(
             w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:]
         )
-        claim = _Claim(q, index, category, deploy_cue, window_end)
+        head_word = (
+            after_words[head_index].lower()
+            if head_index is not None and head_index < len(after_words)
+            else None
+        )
+        claim = _Claim(q, index, category, deploy_cue, window_end, head_word)
         self._previous[index] = claim
         return claim
 
@@ -479,28 +490,48 @@ class _Article:
                 claim.where = earlier[-1].where
         ranked = [a for a, _ in Counter(explicit).most_common()]
         paragraph_of = {i: span[2] for i, span in enumerate(self.spans)}
+        states, groups = self._side_counts() if any(c.actor is None for c in found) else ([], [])
+        # the sides the article's own figures name come first: mentions alone mislead
+        # ("Ukrainian intelligence said North Korean troops ...")
+        states = [a for a in ranked if self._is_state(a)] + [a for a in states if a not in ranked]
+        groups = [a for a in ranked if not self._is_state(a)] + [
+            a for a in groups if a not in ranked
+        ]
+        mentioned = states + groups
         for i, claim in enumerate(found):
             if claim.actor:
                 continue
             if claim.agent:  # "its fighters had killed about 450 soldiers": the other side's
-                others = [a for a in ranked if a != claim.agent]
+                others = [a for a in ranked if a != claim.agent] or [
+                    a for a in mentioned if a != claim.agent
+                ]
                 if others:
                     claim.actor = others[0]
                     continue
+            earlier = [c for c in found[:i] if c.actor]
+            same_sentence = [c for c in earlier if c.sentence == claim.sentence]
+            if same_sentence:  # "killing 12 soldiers and wounding 30"
+                claim.actor = same_sentence[-1].actor
+                continue
+            head = claim.head_word or ""
+            if head in lexicon.GROUP_FORCE_NOUNS and groups:  # "the militants lost 150 fighters"
+                claim.actor = groups[0]
+                continue
             if (affiliated := self._affiliation(claim)) is not None:
                 claim.actor = affiliated
                 continue
-            earlier = [c for c in found[:i] if c.actor]
-            same_sentence = [c for c in earlier if c.sentence == claim.sentence]
+            if head in lexicon.STATE_FORCE_NOUNS and states:  # soldiers are a state's
+                claim.actor = states[0]
+                continue
             same_paragraph = [
                 c for c in earlier if paragraph_of[c.sentence] == paragraph_of[claim.sentence]
             ]
-            for pool in (same_sentence, same_paragraph, earlier):
+            for pool in (same_paragraph, earlier):
                 if pool:
                     claim.actor = pool[-1].actor
                     break
             else:
-                claim.actor = ranked[0] if ranked else None
+                claim.actor = ranked[0] if ranked else (mentioned[0] if mentioned else None)
 
     def _actor(self, claim: _Claim) -> str | None:
         """The side named with the figure: in its noun phrase ("2,300 Sudanese soldiers",
@@ -511,10 +542,13 @@ class _Article:
         clause_start, clause_end = self._clause(s_start, s_end, q)
         speaker = self.sources.sentences[claim.sentence].speaker
         speaker_span = (speaker.start, speaker.end) if speaker else (-1, -1)
-        in_np = [a for a in self.actors if q.end <= a.start < min(q.end + 40, clause_end)]
-        for a in in_np:
-            between = self.norm[q.end : a.start].lower()
-            if not _NOT_OWNER.search(between):
+        head_end = self._head_end(claim, clause_end)
+        for a in self.actors:  # "3,500 Sudanese soldiers", "troops from Rwanda"
+            if a.start < q.end or a.start >= clause_end or _BACKED.match(self.norm, a.end):
+                continue
+            if a.end <= head_end and not _NOT_OWNER.search(self.norm[q.end : a.start].lower()):
+                return a.canonical
+            if head_end <= a.start and _OWNER_AFTER.fullmatch(self.norm[head_end : a.start]):
                 return a.canonical
         own = self._speaker_side(claim)
         lead = self.norm[clause_start : q.qualifier_start]
@@ -533,6 +567,7 @@ class _Article:
                 and not (speaker_span[0] - 30 <= a.start <= speaker_span[1])
                 and not any(x <= a.start < y for x, y in appositives)
                 and not _LOCATIVE.search(self.norm, max(0, a.start - 12), a.start)
+                and not _BACKED.match(self.norm, a.end)
             ]
             if not before:
                 continue
@@ -547,6 +582,25 @@ class _Article:
             if not possessive_place:
                 return nearest.canonical
         return None
+
+    def _head_end(self, claim: _Claim, clause_end: int) -> int:
+        """Where the figure's noun phrase ends: after its head noun, else right after it."""
+        q = claim.quantity
+        if not claim.head_word:
+            return q.end
+        m = re.search(rf"\b{re.escape(claim.head_word)}\b", self.norm[q.end : clause_end], re.I)
+        return q.end + m.end() if m else q.end
+
+    def _side_counts(self) -> tuple[list[str], list[str]]:
+        """The states and the armed groups the article names, most named first."""
+        counts = Counter(a.canonical for a in self.actors)
+        states = [a for a, _ in counts.most_common() if self._is_state(a)]
+        groups = [a for a, _ in counts.most_common() if not self._is_state(a)]
+        return states, groups
+
+    def _is_state(self, actor: str) -> bool:
+        entry = self.gaz.places.entries.get(actor.casefold()) or self.gaz.places.entries.get(actor)
+        return bool(entry) and entry[1] == "country"
 
     def _speaker_side(self, claim: _Claim) -> str | None:
         """The side of the sentence's own speaker, when the alias lists know it."""
