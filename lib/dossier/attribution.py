@@ -43,7 +43,12 @@ _ROLE_HEADS = lexicon.words(
     "chief head minister spokesman spokeswoman spokesperson commander envoy ombudsman director "
     "president secretary general ambassador governor lawmaker"
 )
-_DEFINITE_HEADS = lexicon.words("experts report officials official ministry diplomats analysts")
+_DEFINITE_HEADS = lexicon.words(
+    "experts report officials official ministry diplomats analysts spokesman spokeswoman "
+    "spokesperson commander group movement militia rebels"
+)
+_COUNT_WORDS = lexicon.words("two three four five six several many some few")
+_GROUP_HEADS = lexicon.words("group movement militia rebels organisation organization")
 _DETERMINERS = lexicon.words("a an the")
 _ADVERBS = lexicon.words(
     "further also later earlier previously again recently separately then now had has have "
@@ -52,9 +57,9 @@ _ADVERBS = lexicon.words(
 _SAY = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\b")
 _ACCORDING = re.compile(
     # document nouns in lower case only: "the Institute for the Study of War" is a name
-    r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?-i:report|statement"
+    r"\baccording\s+to\s+(?:(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?-i:report|statement"
     r"|assessment|estimate|estimates|briefing|document|analysis|tally|data|figures|count|study"
-    r"|update)\s+(?:by|from|of)\s+)?",
+    r"|update)(?:\s+(?:published|released|issued|compiled|provided|seen))?\s+(?:by|from|of)\s+)?",
     re.IGNORECASE,
 )
 _AS_BY = re.compile(
@@ -253,6 +258,8 @@ class _Article:
             if not kept and word.lower() in _DETERMINERS:
                 kept.append(tok)
                 continue
+            if not kept and (word[0].isdigit() or word.lower() in _COUNT_WORDS):
+                continue  # "according to two local officials"
             if _np_word(word) or (
                 word.lower() in _CONNECTORS
                 and kept
@@ -290,7 +297,14 @@ class _Article:
             break
         if kept and kept[0].group(0).lower() in _CONNECTORS - _DETERMINERS:
             return None
-        return _trim(kept)
+        span = _trim(kept)
+        if span and self.gazetteer.places.knows(self.norm[span[0] : span[1]]):
+            # "diplomats in Addis Ababa estimated": the diplomats speak, not the city
+            j = i
+            if j >= 1 and tokens[j].group(0).lower() in ("in", "at", "from", "near"):
+                return self._np_backward(sentence_start, tokens[j].start())
+            return None
+        return span
 
     def _appositive(self, tokens: list[re.Match[str]], comma: int) -> tuple[int, int] | None:
         """ "Lee Seong-kweun, a lawmaker on the committee, told ...": the name before the
@@ -379,6 +393,10 @@ class _Article:
         if head not in lexicon.ORG_WORDS | _DEFINITE_HEADS:
             return None
         earlier = [sp for sp in self.speakers if sp.start < start]
+        if head in _GROUP_HEADS:  # "the group said": the armed group that spoke last
+            for sp in reversed([*earlier, *getattr(self, "first_pass", [])]):
+                if sp.kind == "group" and sp.start != start:
+                    return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
         for pool in (reversed(earlier), getattr(self, "first_pass", [])):
             for sp in pool:
                 if sp.start == start or sp.mention.lower() == " ".join(words).lower():
