@@ -317,6 +317,9 @@ class _Article:
         inner = (tokens[j + 1].start(), tokens[comma - 1].end())
         before = self._np_backward(tokens[0].start(), tokens[j].start())
         inner_text = _drop_determiner(self.norm[inner[0] : inner[1]])
+        if inner_text.split(" ", 1)[0].lower() in ("who", "which", "whose"):
+            # "a military spokesman, who asked not to be named, said": the phrase before
+            return before
         if _is_proper(inner_text):
             # "Ukraine's ombudsman, Dmytro Lubinets, told": the name is between the commas
             if before:

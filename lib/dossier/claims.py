@@ -138,6 +138,8 @@ _BACKED = re.compile(r"-(?:backed|aligned|allied|supported|linked|sponsored)\b",
 _OWNER_AFTER = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
+# A wire dateline opening a sentence: "MOGADISHU, March 4 (Reuters) -", "BAMAKO, Mali (AP) —".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40},[^()\n]{0,40}\([A-Za-z .]{2,20}\)\s*[-—–]{1,2}\s*")
 _OWN_SIDE = re.compile(
     r"\b(?:military|army|armed\s+forces|defen[cs]e|forces|navy|general\s+staff|health)\b",
     re.IGNORECASE,
@@ -559,6 +561,8 @@ class _Article:
             claim.agent = own
             return None
         appositives = [m.span() for m in _APPOSITIVE.finditer(self.norm, s_start, s_end)]
+        if dateline := _DATELINE.match(self.norm, s_start):
+            appositives.append(dateline.span())  # the dateline's city is no side
         for start in (clause_start, s_start):
             before = [
                 a
@@ -608,7 +612,7 @@ class _Article:
         if source.speaker is None or source.found_in != "sentence":
             return None
         sp = source.speaker
-        sides = self.gaz.actors.find(for_matching(f"{sp.mention} {sp.name}"))
+        sides = self.gaz.actors.find(for_matching(f"{sp.mention} {sp.role or ''} {sp.name}"))
         return sides[0].canonical if sides else None
 
     def _affiliation(self, claim: _Claim) -> str | None:
@@ -641,6 +645,8 @@ class _Article:
         q = claim.quantity
         s_start, s_end, _, _ = self.spans[claim.sentence]
         clause_start, clause_end = self._clause(s_start, s_end, q)
+        if dateline := _DATELINE.match(self.norm, s_start):
+            clause_start = max(clause_start, dateline.end())  # the dateline is where it was filed
         after = [p for p in self.places if q.end <= p.start and p.end <= clause_end]
         if after:
             first = after[0]
