@@ -69,7 +69,7 @@ _DEPLOY_VERBS = lexicon.words(
     "sent send sending sends deployed deploy deploying deploys dispatched dispatch dispatching "
     "stationed mobilised mobilized mobilising mobilizing moved transferred committed"
 )
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s|\"")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s")  # not quotes: "several hundred" is no clause
 _WORD = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORECASE)
 _TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
@@ -104,6 +104,7 @@ _REINFORCE_BEFORE = re.compile(
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 _SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
+_QUOTES = frozenset({'"', "'"})
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 # Between a figure and a side named after it: that side is not the figure's owner.
@@ -266,7 +267,9 @@ class _Article:
         s_start, s_end, _, _ = self.spans[index]
         norm = self.norm
         clause_start, clause_end = self._clause(s_start, s_end, q)
-        before_words = _words(norm[clause_start : q.qualifier_start])
+        before_words = [
+            w for w in _words(norm[clause_start : q.qualifier_start]) if w not in _QUOTES
+        ]
         prev = before_words[-1].lower().rstrip(".") if before_words else ""
         after_at = q.end + (len(q.suffix) + 1 if q.suffix else 0)
         if q.unit == "percent":  # "40 percent of the troops": the marker is not the head
@@ -295,7 +298,7 @@ class _Article:
         after_text = norm[after_at:window_end]
         window_words = _words(after_text)
         category = head_category
-        if category is None and _OVERRIDE.search(after_text):
+        if category is None and _OVERRIDE.search(" ".join(window_words[: (head_index or 0) + 10])):
             category = (
                 "returned_to_duty"  # "9,000 servicemen who were wounded ... returned to duty"
             )
@@ -331,6 +334,8 @@ class _Article:
                 category = previous.category  # "nine of them", "among them 300"
             elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
                 category = _category_after(_words(norm[after_at:s_end]), None)
+                if category is None and [w.lower() for w in after_words[:2]] == ["of", "them"]:
+                    category = "deployed"  # "Several thousand of them have been thrown in"
             if category is None:
                 return None
         if q.unit == "percent" and head is None:
@@ -351,8 +356,10 @@ class _Article:
                 category = "reinforcements"
             elif category is None:
                 category = "deployed"
-        deploy_cue = deploy_verb or any(
-            w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:]
+        deploy_cue = (
+            q.suffix in lexicon.HYPHEN_SIZE  # "an 11,000-strong contingent"
+            or any(w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:])
+            or any(w.lower() in ("initially", "originally") for w in before_words[-4:])
         )
         head_word = (
             after_words[head_index].lower()
@@ -381,6 +388,8 @@ class _Article:
             if i < skip:
                 continue
             low = word.lower()
+            if low in _QUOTES:
+                continue  # a quoted figure: the noun follows the closing quote
             if low in lexicon.REINFORCEMENT_ADJACENT and i <= skip + 1:
                 reinforced = True
                 continue
@@ -394,8 +403,9 @@ class _Article:
                 if low in ("them", "whom"):
                     return None, None, None, reinforced, adjective
                 continue
-            following = after_words[i + 1].lower() if i + 1 < len(after_words) else ""
-            if low in lexicon.CASUALTY_NOUNS and following in lexicon.FORCE_NOUNS:
+            following = [w.lower() for w in after_words[i + 1 : i + 4]]
+            force_follows = any(w in lexicon.FORCE_NOUNS for w in following)
+            if low in lexicon.CASUALTY_NOUNS and force_follows and following[0] not in _STOP:
                 adjective = lexicon.CASUALTY_NOUNS[low]
                 continue
             if low in lexicon.CASUALTY_NOUNS:
@@ -408,7 +418,7 @@ class _Article:
                 ):
                     category = "captured"
                 return "casualty", category, i, reinforced, adjective
-            if low in lexicon.FORCE_NOUNS:
+            if low in lexicon.FORCE_NOUNS or self._is_people_of_a_side(after_words, i):
                 return "force", None, i, reinforced, adjective
             if low in lexicon.OTHER_NOUNS:
                 return "other", None, i, reinforced, adjective
@@ -417,6 +427,14 @@ class _Article:
             if low in _STOP or not word[0].isalpha():
                 return None, None, None, reinforced, adjective  # a verb, punctuation, a number
         return None, None, None, reinforced, adjective
+
+    def _is_people_of_a_side(self, words: list[str], i: int) -> bool:
+        """A side's people in the plural ("North Koreans", "Russians"), counted as its forces."""
+        word = words[i]
+        if not (word[0].isupper() and word.endswith("s")):
+            return False
+        pair = f"{words[i - 1]} {word}" if i > 0 else word
+        return self.gaz.actors.knows(word) or self.gaz.actors.knows(pair)
 
     def _partitive(self, before: str, after_words: list[str]) -> bool:
         """ "Among the 2,700 ...", "of whom 250 ...", "nine of them": a subset of a count."""
@@ -458,10 +476,12 @@ class _Article:
             return
         s_start, s_end, _, _ = self.spans[index]
         for m in _REPLACEMENT.finditer(self.norm, s_start, s_end):
+            if any(0 <= m.start() - c.quantity.end <= 25 for c in found):
+                continue  # "several thousand replacements": a figure's own noun
             forces = [c for c in found if c.category in ("deployed", "reinforcements")]
             before = [c for c in forces if c.quantity.end <= m.start()]
             after = [c for c in forces if c.quantity.start >= m.end()]
-            if before:
+            if before and not before[-1].has_deploy_cue:
                 before[-1].category = "reinforcements"
             elif after and not after[0].has_deploy_cue:
                 clause = self._clause(s_start, s_end, after[0].quantity)

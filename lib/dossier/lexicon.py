@@ -30,7 +30,7 @@ FORCE_NOUNS = words(
     mercenaries mercenary officers infantry infantrymen commandos commando guardsmen
     contingent battalion battalions brigade brigades regiment regiments units unit members
     operatives insurgents insurgent rebels rebel gunmen militiamen militia volunteers
-    reinforcements cadets special-forces
+    reinforcements replacements cadets special-forces
     """
 )
 # Head nouns that are casualties themselves, with their category.
@@ -87,7 +87,8 @@ CATEGORY_AFTER = [
      r"|sent\s+as\s+reinforcements"),
     ("captured", r"captured|taken\s+(?:prisoner|captive)|prisoners?\s+of\s+war|surrendered"
      r"|prisoners?|captive"
-     r"|detained|held\s+(?:captive|prisoner|as\s+prisoners?|in\s+captivity|in\s+(?!reserve)\w+)"
+     r"|detained|held\s+(?:captive|prisoner|as\s+prisoners?|in\s+captivity|in\s+(?!reserve)\w+"
+     r"|by)"
      r"|in\s+captivity|(?:returned|freed|released|repatriated)\s+from\s+(?:\w+\s+)?captivity"),
 ]  # fmt: skip
 # After any filler, these phrases outrank a casualty word met first: "who were wounded in battle
@@ -102,7 +103,8 @@ CATEGORY_OVERRIDE_AFTER = (
 CATEGORY_BEFORE = [
     ("casualties", r"(?:killed|killing|dead)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring)"
      r"|casualties|losses|lost|losing|lose|loses|casualty\s+toll"),
-    ("killed", r"killed|killing|kill|kills|death\s+toll|toll|deaths|executed"),
+    ("killed", r"killed|killing|kill|kills|death\s+toll|toll|deaths|executed|annihilated"
+     r"|annihilating|wiped\s+out|eliminated|eliminating|neutrali[sz]ed"),
     ("wounded", r"wounded|wounding|injured|injuring"),
     ("captured", r"captured|capturing|capture|took|taken\s+prisoner|prisoners|pows|exchanged"
      r"|swapped|freed|released|brought\s+home|returned\s+home|repatriated"),
@@ -113,7 +115,7 @@ CATEGORY_BEFORE = [
 # A casualty noun as the subject and the figure as its measure: "losses have exceeded 5,000",
 # "put casualties at 900,000", "losses numbered fewer than 100", "bringing total losses to ...".
 MEASURE = (
-    r"(?:exceeded|exceeds|exceeding|reached|reaches|topped|tops|surpassed|passed|hit|stood\s+at"
+    r"(?:exceeded|exceeds|exceeding|reached|reaches|topped|tops|top|surpassed|passed|hit|stood\s+at"
     r"|stands\s+at|numbered|numbering|numbers|totalled|totaled|totalling|totaling|totals"
     r"|amounted\s+to|averaged|averaging|average\s+of|were|was|are|is|at|to|of|estimated\s+at"
     r"|put\s+at|rose\s+to|climbed\s+to|jumped\s+to|increased\s+to|grew\s+to|rises\s+to"

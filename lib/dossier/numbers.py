@@ -78,6 +78,7 @@ APPROX_AFTER = ("or so", "or thereabouts", "odd")
 AT_LEAST_BEFORE = (
     "more than", "over", "at least", "upwards of", "upward of", "in excess of", "no fewer than",
     "no less than", "not less than", "north of", "exceeding", "exceeded", "exceeds", "topped",
+    "top", "tops", "topping",
     "surpassed", "above", "a minimum of",
 )  # fmt: skip
 AT_MOST_BEFORE = (
