@@ -82,6 +82,10 @@ _POSSESSIVE_ESTIMATE = re.compile(
     r"estimates|assessment|figures|data|tally|count|report|calculations)\b"
 )
 _ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
+_TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}):\s")
+_ESTIMATE_OF = re.compile(
+    r"\b(?:estimate|estimates|assessment|figures|tally|count)\s+(?:of|by|from)\s+", re.IGNORECASE
+)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
 _CITING = re.compile(rf"\b(?:{lexicon.CITING})\s+", re.IGNORECASE)
 
@@ -216,7 +220,8 @@ class _Article:
                 continue
             if role := match.groupdict().get("role"):
                 self._remember_role(span, _drop_determiner(role))
-            found.append(("np", span))
+            pronoun = self.norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
+            found.append(("pronoun" if pronoun else "np", span))
         anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
         for match in says:
             if any(a <= match.start() < b for a, b in anonymous):
@@ -226,10 +231,17 @@ class _Article:
                 continue
             pronoun = self.norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
             found.append(("pronoun" if pronoun else "np", span))
+        for match in _ESTIMATE_OF.finditer(text):
+            if span := self._np_forward(start + match.end(), start + len(text)):
+                found.append(("np", span))
         if "'s" in text:
             match = _POSSESSIVE_ESTIMATE.search(text)
             if match:
                 found.append(("np", (start + match.start(), start + match.end("owner"))))
+        if section == "title" and (lead := _TITLE_LEAD.match(text)):
+            span = (start, start + lead.end("who"))
+            if any(m.start == span[0] and m.end == span[1] for m in self.names):
+                found.append(("np", span))
         if section == "title" and ":" in text:
             colon = start + text.rindex(":") + 1
             span = self._np_forward(colon, start + len(text))
@@ -274,6 +286,11 @@ class _Article:
     def _np_backward(self, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
         tokens = list(_TOKEN.finditer(self.norm, sentence_start, verb_start))
         i = len(tokens) - 1
+        acronym_end = None
+        if i >= 3 and tokens[i].group(0) == ")" and tokens[i - 2].group(0) == "(":
+            acronym_end = tokens[i].end()  # "Ukraine's military intelligence (HUR) said"
+            tokens = tokens[: i - 2]
+            i = len(tokens) - 1
         while i >= 0 and tokens[i].group(0).lower() in _ADVERBS | {"also"}:
             i -= 1
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
@@ -298,6 +315,18 @@ class _Article:
         if kept and kept[0].group(0).lower() in _CONNECTORS - _DETERMINERS:
             return None
         span = _trim(kept)
+        # "Rep. Lee Seong-kweun of the ruling People Power Party told": the person speaks
+        of_at = i - 1 if i >= 1 and tokens[i].group(0).lower() not in _DETERMINERS else i
+        while of_at >= 0 and tokens[of_at].group(0).lower() in ("the", "ruling", "opposition"):
+            of_at -= 1
+        if span and of_at >= 1 and tokens[of_at].group(0).lower() == "of":
+            person = self._np_backward(sentence_start, tokens[of_at].start())
+            if person and self.norm[person[0]].isupper():
+                found = self._speaker(*person)
+                if found is not None and found.kind == "person":
+                    return person
+        if span and acronym_end is not None:
+            span = (span[0], acronym_end)
         if span and self.gazetteer.places.knows(self.norm[span[0] : span[1]]):
             # "diplomats in Addis Ababa estimated": the diplomats speak, not the city
             j = i
@@ -510,7 +539,7 @@ def _is_proper_org(text: str) -> bool:
 
 
 def _drop_determiner(text: str) -> str:
-    return re.sub(r"^(?:a|an|the)\b\s*", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:a|an|the|one)\b\s*", "", text.strip(), flags=re.IGNORECASE)
 
 
 def _trim(kept: list[re.Match[str]]) -> tuple[int, int] | None:

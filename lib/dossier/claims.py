@@ -69,7 +69,9 @@ _DEPLOY_VERBS = lexicon.words(
     "sent send sending sends deployed deploy deploying deploys dispatched dispatch dispatching "
     "stationed mobilised mobilized mobilising mobilizing moved transferred committed"
 )
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s")  # not quotes: "several hundred" is no clause
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s"
+)  # not quotes: "several hundred" is no clause
 _WORD = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORECASE)
 _TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
@@ -289,6 +291,11 @@ class _Article:
             return None
 
         head, head_category, head_index, reinforced, adjective = self._head(after_words, q)
+        head_word = (
+            after_words[head_index].lower()
+            if head_index is not None and head_index < len(after_words)
+            else None
+        )
         if head == "other":
             return None
         if q.suffix in lexicon.HYPHEN_SIZE:
@@ -334,7 +341,8 @@ class _Article:
                 category = previous.category  # "nine of them", "among them 300"
             elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
                 category = _category_after(_words(norm[after_at:s_end]), None)
-                if category is None and [w.lower() for w in after_words[:2]] == ["of", "them"]:
+                of_them = [w.lower() for w in after_words[:2]] == ["of", "them"]
+                if category is None and of_them and (q.is_vague or q.value_low >= 10):
                     category = "deployed"  # "Several thousand of them have been thrown in"
             if category is None:
                 return None
@@ -350,6 +358,7 @@ class _Article:
             )
             if (
                 reinforced
+                or head_word in ("reinforcements", "replacements")
                 or adjacent_before
                 or _REINFORCE_BEFORE.search(norm[clause_start : q.qualifier_start])
             ):
@@ -360,11 +369,6 @@ class _Article:
             q.suffix in lexicon.HYPHEN_SIZE  # "an 11,000-strong contingent"
             or any(w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:])
             or any(w.lower() in ("initially", "originally") for w in before_words[-4:])
-        )
-        head_word = (
-            after_words[head_index].lower()
-            if head_index is not None and head_index < len(after_words)
-            else None
         )
         claim = _Claim(q, index, category, deploy_cue, window_end, head_word)
         self._previous[index] = claim
