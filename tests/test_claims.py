@@ -43,6 +43,7 @@ BATCHES = {
     "claims": {"speakers": 64 / 65, "actor": 74 / 77, "hedged": 76 / 77},
     "claims2": {"speakers": 39 / 45, "actor": 40 / 51, "hedged": 47 / 51},
     "claims3": {"speakers": 56 / 60, "actor": 61 / 68, "hedged": 60 / 68},
+    "claims4": {"speakers": 43 / 50, "actor": 64 / 68, "hedged": 66 / 68},
 }
 
 

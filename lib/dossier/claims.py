@@ -59,10 +59,11 @@ CATEGORIES = (
 )
 
 _STOP = lexicon.words(
-    "in at to from on by for with into near across since during after before over under than "
+    "in at to from on by for with within into through toward towards against near across since "
+    "during after before over under than "
     "and or but who which that whom whose were was are is be been being have has had will would "
     "could may might can must should remain remained remains died surrendered returned managed "
-    "left fled went came arrived took got as per each every this these those here there"
+    "left fled went came arrived followed took got as per each every this these those here there"
 )
 _PARTITIVE_DETERMINERS = lexicon.words("the its their his her our these those them whom")
 _DEPLOY_VERBS = lexicon.words(
@@ -81,7 +82,8 @@ _CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lex
 _FILLERS = lexicon.words(
     "who which that have has had been were was are is being be already reportedly reported as "
     "since then later also all both either managed to subsequently eventually now allegedly "
-    "believed thought presumed confirmed feared officially were so far in total together still"
+    "believed thought presumed confirmed feared officially were so far in total together still "
+    "others more since"
 )
 _CATEGORY_BEFORE = [
     (c, re.compile(rf"\b(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
@@ -105,6 +107,13 @@ _REINFORCE_BEFORE = re.compile(
 )
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+# A force noun measured by the figure: "put the reinforcements at 1,000".
+_FORCE_MEASURED = re.compile(
+    r"\b(?P<noun>reinforcements|replacements|deployment|contingent|force)\b[^;,.]{0,40}?"
+    r"\b(?:at|to|numbering|totall?ing|of)\s+(?:an?\s+)?(?:estimated\s+|about\s+|some\s+|around\s+"
+    r"|roughly\s+|approximately\s+|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 _SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
 _QUOTES = frozenset({'"', "'"})
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
@@ -305,7 +314,9 @@ class _Article:
         after_text = norm[after_at:window_end]
         window_words = _words(after_text)
         category = head_category
-        if category is None and _OVERRIDE.search(" ".join(window_words[: (head_index or 0) + 10])):
+        if category in (None, "wounded") and _OVERRIDE.search(
+            " ".join(window_words[: (head_index or 0) + 10])
+        ):
             category = (
                 "returned_to_duty"  # "9,000 servicemen who were wounded ... returned to duty"
             )
@@ -315,6 +326,11 @@ class _Article:
             category = _category_before(before_words)
         if category is None and head != "casualty":
             category = self._measured(s_start, q)
+        if category is None and (m := _FORCE_MEASURED.search(norm, clause_start, q.start)):
+            noun = m.group("noun").lower()
+            category = (
+                "reinforcements" if noun in ("reinforcements", "replacements") else "deployed"
+            )
         if category is None and _SUBSET_LEAD.match(norm, clause_start, q.qualifier_start):
             # "..., including 30 soldiers, were killed": the predicate after the parenthesis
             next_end = self._clause(s_start, s_end, _after(q, clause_end + 1))[1]
@@ -335,6 +351,8 @@ class _Article:
             near = from_to and len(gap) <= 80 and "," not in gap
             if previous and (near or (len(gap) <= 160 and _CONTINUATION_STRICT.search(gap))):
                 category = previous.category  # "..., down from an estimated 2,500"
+            elif prev in ("further", "another", "additional") and self._previous_force(index):
+                category = "reinforcements"  # "A further 1,500 followed within two weeks"
             elif previous and prev in lexicon.DEPLOYED_CUES:
                 category = "deployed"  # "... among the initial 7,000"
             elif previous and self._partitive(norm[clause_start : q.qualifier_start], after_words):
@@ -439,6 +457,15 @@ class _Article:
             return False
         pair = f"{words[i - 1]} {word}" if i > 0 else word
         return self.gaz.actors.knows(word) or self.gaz.actors.knows(pair)
+
+    def _previous_force(self, index: int) -> bool:
+        """Whether a force figure came before in this sentence or paragraph."""
+        paragraph = self.spans[index][2]
+        return any(
+            c.category in ("deployed", "reinforcements") and self.spans[i][2] == paragraph
+            for i, c in self._previous.items()
+            if i <= index
+        )
 
     def _partitive(self, before: str, after_words: list[str]) -> bool:
         """ "Among the 2,700 ...", "of whom 250 ...", "nine of them": a subset of a count."""

@@ -38,7 +38,9 @@ CASUALTY_NOUNS = {
     **dict.fromkeys(words("casualties casualty losses"), "casualties"),
     **dict.fromkeys(words("dead deaths fatalities killed bodies"), "killed"),
     **dict.fromkeys(words("wounded injured"), "wounded"),
-    **dict.fromkeys(words("prisoners prisoner pows pow captives captive detainees"), "captured"),
+    **dict.fromkeys(
+        words("prisoners prisoner pows pow captives captive detainees captured"), "captured"
+    ),
 }
 # Nouns that end the search for a head: the number counts something else.
 OTHER_NOUNS = words(
@@ -56,7 +58,8 @@ OTHER_NOUNS = words(
     worshippers pilgrims passengers villagers farmers officials sources witnesses lawmakers
     diplomats analysts experts
     seconds minutes hours days weeks months years decades times occasions attacks strikes
-    raids sorties missions incidents cases votes exchanges assaults
+    raids sorties missions incidents cases votes exchanges assaults rotations rotation waves
+    batches phases stages
     """
 )
 DURATION_UNITS = words(
@@ -78,7 +81,8 @@ CATEGORY_AFTER = [
     ("casualties", r"(?:killed|dead|died)\s+(?:or|and|and/or)\s+(?:wounded|injured|missing)"
      r"|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)|casualties|losses|lost|were\s+lost"),
     ("returned_to_duty", r"return(?:ed|ing|s)?\s+to\s+(?:active\s+|military\s+|combat\s+)?"
-     r"(?:duty|service|the\s+front(?:\s+lines?)?|their\s+units)|back\s+to\s+duty|rejoin(?:ed)?"),
+     r"(?:duty|service|the\s+front(?:\s+lines?)?|their\s+units)|rejoin(?:ed)?"
+     r"|(?:sent\s+)?back\s+to\s+(?:the\s+)?(?:duty|front(?:\s+lines?)?|their\s+units|combat)"),
     ("killed", r"killed|died|dead|perished|lost\s+their\s+lives|were\s+executed|k\.?i\.?a\.?"),
     ("wounded", r"wounded|injured|sustained\s+(?:injuries|wounds)|hurt|hospitali[sz]ed"
      r"|treated\s+(?:in|at)\s+(?:\w+\s+)?hospitals?|treated\s+for\s+(?:wounds|injuries)"
@@ -96,7 +100,7 @@ CATEGORY_AFTER = [
 CATEGORY_OVERRIDE_AFTER = (
     "returned_to_duty",
     r"return(?:ed|ing|s)?\s+to\s+(?:active\s+|military\s+|combat\s+)?(?:duty|service|the\s+front"
-    r"|their\s+units)",
+    r"|their\s+units)|(?:sent\s+)?back\s+to\s+(?:the\s+)?(?:duty|front|their\s+units|combat)",
 )
 # Words right before a figure (connectors allowed between) that make it a casualty count:
 # "killed 200", "casualties of 5,200", "death toll rose to 300".
