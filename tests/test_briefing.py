@@ -153,6 +153,15 @@ def test_cli_prints_the_html_path_and_exits_0(tmp_path):
     html = (tmp_path / "cli.html").read_text(encoding="utf-8")
     assert "<h1>2025</h1>" in html  # text parameters stay text
     assert "1 article · outlets: rfa.org" in html
+    assert "without encryption" not in run.stderr  # the kernel talks over Unix sockets
+
+
+def test_kernel_uses_unix_sockets_unless_their_path_would_be_too_long():
+    assert (
+        briefing.kernel_config("/home/analyst/.local/share/jupyter/runtime").KernelManager.transport
+        == "ipc"
+    )
+    assert "transport" not in briefing.kernel_config("/" + "d" * 60).KernelManager
 
 
 def test_cli_failure_exits_1_with_a_one_line_reason_and_keeps_the_notebook(tmp_path):

@@ -13,8 +13,10 @@ from typing import Any
 
 import nbformat
 import papermill
+from jupyter_core.paths import jupyter_runtime_dir
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
+from traitlets.config import Config
 
 from dossier import paths
 
@@ -25,6 +27,9 @@ START_TIMEOUT = 120  # seconds for the kernel to start
 # Cells dropped from the HTML: live ipywidgets (they need a kernel) and the parameter cells.
 HTML_DROP_TAGS = frozenset({"live-only", "parameters", "injected-parameters"})
 TEMPLATE = "dossier"
+# A Unix socket path holds at most 103 bytes on macOS (107 on Linux); the kernel's sockets are
+# named <runtime dir>/kernel-<uuid>-ipc-<n>, 54 bytes after the directory.
+_IPC_DIR_MAX = 103 - 54
 
 
 class BriefingError(RuntimeError):
@@ -88,6 +93,7 @@ def build(
             start_timeout=START_TIMEOUT,
             progress_bar=progress,
             request_save_on_cell_execute=True,
+            config=kernel_config(),
         )
     except papermill.PapermillExecutionError as exc:
         raise BriefingError(
@@ -137,6 +143,19 @@ def export_html(executed: Path, html_path: Path) -> Path:
     tmp.write_text(body, encoding="utf-8")
     os.replace(tmp, html_path)
     return html_path
+
+
+def kernel_config(runtime_dir: str | None = None) -> Config:
+    """The kernel manager's config: Unix sockets where they fit, else loopback TCP.
+
+    Over IPC the kernel's sockets are files only this user can open, and ipykernel no longer
+    prints its "running over TCP without encryption" warning into every scheduled run's log.
+    """
+    config = Config()
+    runtime_dir = jupyter_runtime_dir() if runtime_dir is None else runtime_dir
+    if os.name == "posix" and len(os.fsencode(runtime_dir)) <= _IPC_DIR_MAX:
+        config.KernelManager.transport = "ipc"
+    return config
 
 
 def _literal(source: str | None) -> Any:
