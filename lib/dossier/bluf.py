@@ -9,18 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dossier.reconcile import ADDITIVE, TO_DATE, _number, plausible_range
+from dossier.claims import CATEGORY_LABELS
+from dossier.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
 
-LABELS = {
-    "deployed": "Forces deployed",
-    "reinforcements": "Reinforcements sent",
-    "killed": "Killed",
-    "wounded": "Wounded",
-    "casualties": "Killed or wounded",
-    "captured": "Captured",
-    "returned_to_duty": "Returned to duty",
-    "casualty_rate": "Casualty rate",
-}
 MAX_SENTENCES = 6
 MAX_LISTED = 4  # sources named in one sentence; the rest are counted
 
@@ -42,7 +33,7 @@ def bottom_line(
             rows = _main_period(mine[mine["category"] == category])
             if rows.empty or (category in ("killed", "wounded") and _checked(checks, actor)):
                 continue
-            line = f"{LABELS[category]}{side}: {_spread(rows)}"
+            line = f"{CATEGORY_LABELS[category]}{side}: {_spread(rows)}"
             if category == "casualties":
                 for check in _checks_for(checks, actor, "killed + wounded = casualties")[:1]:
                     line += f"; {check}"
@@ -64,9 +55,9 @@ def bottom_line(
             total = reported["value_high"].sum()
             summable = 1 < len(reported) <= MAX_LISTED and exact.all()
             summable = summable and (reported["bound"] == "none").all()
-            more = f"; {_number(total, total)} in all" if summable else ""
+            more = f"; {format_range(total, total)} in all" if summable else ""
             by = f" ({_who(reported.iloc[0])})" if one_source else ""
-            lines.append(f"{LABELS['reinforcements']}{side}: {waves}{by}{more}.")
+            lines.append(f"{CATEGORY_LABELS['reinforcements']}{side}: {waves}{by}{more}.")
         possible = mine[(mine["category"] == "reinforcements") & mine["is_hedged"]]
         attributed = possible[possible["attributed_to"].notna()]
         for r in (attributed if len(attributed) else possible).head(1).itertuples():
@@ -80,7 +71,8 @@ def bottom_line(
         for r in mine[mine["category"] == "casualty_rate"].head(1).itertuples():
             when = f" {r.when_text}" if isinstance(r.when_text, str) else " a day"
             hedge = ", hedged" if r.is_hedged else ""
-            lines.append(f"{LABELS['casualty_rate']}{side}: {_amount(r)}{when} ({_who(r)}{hedge}).")
+            label = CATEGORY_LABELS["casualty_rate"]
+            lines.append(f"{label}{side}: {_amount(r)}{when} ({_who(r)}{hedge}).")
     return lines[:limit]
 
 
@@ -120,14 +112,14 @@ def _spread(rows: pd.DataFrame) -> str:
         agree = "give"
     listed = "; ".join(f"{_who(r)} {_amount(r)}" for _, r in sources.head(MAX_LISTED).iterrows())
     more = f"; and {len(sources) - MAX_LISTED} more" if len(sources) > MAX_LISTED else ""
-    return f"{_number(low, high)} ({len(sources)} sources {agree}: {listed}{more})"
+    return f"{format_range(low, high)} ({len(sources)} sources {agree}: {listed}{more})"
 
 
 def _amount(r) -> str:
     get = r.get if isinstance(r, pd.Series) else lambda k: getattr(r, k)
     prefix = "~" if get("is_approximate") else ""
     bound = {"at_least": "at least ", "at_most": "up to "}.get(get("bound"), "")
-    return f"{bound}{prefix}{_number(get('value_low'), get('value_high'))}"
+    return f"{bound}{prefix}{format_range(get('value_low'), get('value_high'))}"
 
 
 def _who(r) -> str:

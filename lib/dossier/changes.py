@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from dossier.claims import category_label
 from dossier.corpus import Corpus
-from dossier.reconcile import _number, reconcile
+from dossier.reconcile import format_range, reconcile
 
 
 def record(corpus: Corpus) -> dict:
@@ -115,7 +116,7 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
                 "claim_id": c["claim_id"],
                 "category": c["category"],
                 "actor": c["actor"],
-                "number": _number(c["value_low"], c["value_high"]),
+                "number": format_range(c["value_low"], c["value_high"]),
                 "attributed_to": c["attributed_to"],
             }
             for c in now["claims"]
@@ -135,30 +136,27 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
 
 
 def _moved(before: list[dict], now: list[dict]) -> pd.DataFrame:
-    from dossier.bluf import LABELS
-
     old = {(k["category"], k["actor"]): k for k in before}
     rows = []
     for k in now:
-        label = LABELS.get(k["category"], k["category"]) + (f", {k['actor']}" if k["actor"] else "")
+        label = category_label(k["category"]) + (f", {k['actor']}" if k["actor"] else "")
         was = old.get((k["category"], k["actor"]))
+        now_text = format_range(k["value_low"], k["value_high"])
         if was is None:
-            rows.append(
-                {**_key(k), "was": "", "now": _number(k["value_low"], k["value_high"]),
-                 "change": f"{label}: first figure, {_number(k['value_low'], k['value_high'])}"}
-            )  # fmt: skip
+            change = f"{label}: first figure, {now_text}"
+            rows.append({**_key(k), "was": "", "now": now_text, "change": change})
             continue
         parts = []
         if was["value_low"] != k["value_low"]:
-            parts.append(f"low {_number(was['value_low'], was['value_low'])} -> "
-                         f"{_number(k['value_low'], k['value_low'])}")  # fmt: skip
+            parts.append(f"low {format_range(was['value_low'], was['value_low'])} -> "
+                         f"{format_range(k['value_low'], k['value_low'])}")  # fmt: skip
         if was["value_high"] != k["value_high"]:
-            parts.append(f"high {_number(was['value_high'], was['value_high'])} -> "
-                         f"{_number(k['value_high'], k['value_high'])}")  # fmt: skip
+            parts.append(f"high {format_range(was['value_high'], was['value_high'])} -> "
+                         f"{format_range(k['value_high'], k['value_high'])}")  # fmt: skip
         if parts:
             rows.append(
-                {**_key(k), "was": _number(was["value_low"], was["value_high"]),
-                 "now": _number(k["value_low"], k["value_high"]),
+                {**_key(k), "was": format_range(was["value_low"], was["value_high"]),
+                 "now": now_text,
                  "change": f"{label}: {', '.join(parts)}"}
             )  # fmt: skip
     return pd.DataFrame(rows, columns=["category", "actor", "was", "now", "change"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dossier.claims import CATEGORIES, category_label
 from dossier.corpus import Corpus
 
 SECTIONS = ["title", "summary", "body"]
@@ -90,8 +91,6 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the figures as the range charts draw them: one row per figure with
     category_label, source_label, outlet, value_low, value_high, hedged ("hedged"/"firm"),
     number_text, speaker, quote."""
-    from dossier.bluf import LABELS
-
     columns = [
         "category", "category_label", "source_label", "outlet", "value_low", "value_high",
         "hedged", "number_text", "speaker", "quote",
@@ -102,7 +101,7 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
         )
     data = figures.copy()
     data["category_label"] = [
-        f"{LABELS.get(c, c)}" + (f" · {a}" if isinstance(a, str) else "")
+        f"{category_label(c)}" + (f" · {a}" if isinstance(a, str) else "")
         for c, a in zip(data["category"], data["actor"], strict=True)
     ]
     data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
@@ -115,14 +114,12 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
 
 def category_dropdown(categories: list[str], name: str = "category_choice") -> alt.Parameter:
     """Return a parameter bound to a dropdown of ``categories`` plus "All" (null)."""
-    from dossier.bluf import LABELS
-
     return alt.param(
         name=name,
         value=None,
         bind=alt.binding_select(
             options=[None, *categories],
-            labels=["All", *[LABELS.get(c, c) for c in categories]],
+            labels=["All", *[category_label(c) for c in categories]],
             name="Category ",
         ),
     )
@@ -132,8 +129,6 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     """One row per category and source: a rule from low to high and a point at each end,
     coloured by outlet (filled when firm, hollow when hedged), the quote in the tooltip.
     Dropdowns filter category and outlet; clicking the legend highlights an outlet."""
-    from dossier.claims import CATEGORIES
-
     data = figures_data(figures)
     aggregated = len(data) > MAX_POINTS
     if aggregated:  # one row per category, side and source: the spec stays small
@@ -197,8 +192,6 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
 def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
     """Bars: how many figures each speaker gave, stacked by category; a dropdown filters the
     category."""
-    from dossier.claims import CATEGORIES
-
     data = (
         figures_data(figures)
         .groupby(["speaker", "category", "category_label"], as_index=False)
@@ -207,11 +200,10 @@ def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
     )
     top = data.groupby("speaker")["figure_count"].sum().nlargest(MAX_SPEAKERS).index
     data = data[data["speaker"].isin(top)]
-    from dossier.bluf import LABELS
 
     present = [c for c in CATEGORIES if c in set(data["category"])]
-    present_labels = [LABELS.get(c, c) for c in present]
-    data["category_name"] = data["category"].map(lambda c: LABELS.get(c, c))
+    present_labels = [category_label(c) for c in present]
+    data["category_name"] = data["category"].map(category_label)
     category = category_dropdown(present, name="speaker_category_choice")
     return (
         alt.Chart(data, title="Figures by speaker")

@@ -57,6 +57,23 @@ CATEGORIES = (
     "returned_to_duty",
     "casualty_rate",
 )
+# How each category reads in a briefing.
+CATEGORY_LABELS = {
+    "deployed": "Forces deployed",
+    "reinforcements": "Reinforcements sent",
+    "killed": "Killed",
+    "wounded": "Wounded",
+    "casualties": "Killed or wounded",
+    "captured": "Captured",
+    "returned_to_duty": "Returned to duty",
+    "casualty_rate": "Casualty rate",
+}
+
+
+def category_label(category: str) -> str:
+    """The category's name for readers; a category without one reads as itself."""
+    return CATEGORY_LABELS.get(category, category)
+
 
 _STOP = lexicon.words(
     "in at to from on by for with within into through toward towards against near across since "

@@ -11,6 +11,9 @@ import re
 
 import pandas as pd
 
+from dossier.claims import category_label
+from dossier.claims import ledger as claims_ledger
+
 MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
 MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -126,8 +129,6 @@ def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER
     """Return ``(table, note)``: the claims ledger for the HTML (text escaped, an ``evidence``
     column of links to the sentence), at most ``limit`` rows, and a note on what was left out
     (empty when nothing was)."""
-    from dossier.claims import ledger as claims_ledger
-
     table = claims_ledger(claims, articles)
     table.insert(
         0,
@@ -141,9 +142,8 @@ def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER
     if len(table) > limit:
         note = f"{len(table) - limit:,} of {len(table):,} claims are not shown in this table."
         table = table.head(limit)
-    from dossier.bluf import LABELS
 
-    table["category"] = table["category"].map(lambda c: LABELS.get(c, c))
+    table["category"] = table["category"].map(category_label)
     table = table.drop(columns=["claim_id", "value_low", "value_high"])  # number_text shows them
     return escape_text(table, keep=["evidence"]), note
 

@@ -20,7 +20,8 @@ import pandas as pd
 import vl_convert
 from IPython.display import HTML, display
 
-from dossier import paths
+from dossier import evidence, paths, sources
+from dossier.claims import category_label
 from dossier.corpus import Corpus
 
 RENDERER = "dossier"
@@ -168,9 +169,7 @@ def show_problems(corpus: Corpus) -> None:
 def show_html_table(frame: pd.DataFrame, caption: str, html_columns: list[str], **options) -> None:
     """:func:`show_table` for a frame with columns of markup we wrote (links): every other text
     cell is escaped first, so article text still shows as text."""
-    from dossier.evidence import escape_text
-
-    shown = escape_text(for_readers(frame), keep=html_columns)
+    shown = evidence.escape_text(for_readers(frame), keep=html_columns)
     show_table(shown, caption=caption, allow_html=True, **options)
 
 
@@ -183,9 +182,6 @@ def show_bottom_line(lines: list[str]) -> None:
 def show_key_figures(view) -> None:
     """Display one row per category and side: low, high, sources, the most reliable source with
     its grade, whether every figure is hedged, and a link to the evidence."""
-    from dossier.bluf import LABELS
-    from dossier.evidence import link
-
     key = view.key_figures
     if key.empty:
         display(HTML("<p>No figures.</p>"))
@@ -193,7 +189,7 @@ def show_key_figures(view) -> None:
     where = view.figures.set_index("figure_id")[["article_id", "sentence_no"]]
     table = pd.DataFrame(
         {
-            "category": key["category"].map(lambda c: LABELS.get(c, c)),
+            "category": key["category"].map(category_label),
             "actor": key["actor"],
             "low": key["value_low"],
             "high": key["value_high"],
@@ -205,7 +201,7 @@ def show_key_figures(view) -> None:
             ],
             "all_hedged": key["is_hedged"],
             "evidence": [
-                link(*where.loc[f], "sentence") if f in where.index else ""
+                evidence.link(*where.loc[f], "sentence") if f in where.index else ""
                 for f in key["figure_id"]
             ],
         }
@@ -216,10 +212,8 @@ def show_key_figures(view) -> None:
 def show_reconciliation(view) -> None:
     """Display the spreads (disagreements first), the arithmetic checks and the figures counted
     once although repeated."""
-    from dossier.bluf import LABELS
-
     spreads = view.spreads.sort_values("is_disagreement", ascending=False, kind="stable")
-    spreads = spreads.assign(category=spreads["category"].map(lambda c: LABELS.get(c, c)))
+    spreads = spreads.assign(category=spreads["category"].map(category_label))
     columns = ["category", "actor", "period", "source", "outlets", "value_low", "value_high",
                "is_hedged", "is_disagreement"]  # fmt: skip
     show_table(spreads[columns], caption="Spreads: the same quantity from different sources")
@@ -237,9 +231,7 @@ def show_reconciliation(view) -> None:
 def show_ledger(corpus: Corpus) -> None:
     """Display the claims ledger (searchable, sortable, evidence links), with a visible note
     when rows were left out."""
-    from dossier.evidence import ledger
-
-    table, note = ledger(corpus.claims, corpus.articles)
+    table, note = evidence.ledger(corpus.claims, corpus.articles)
     if note:
         display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
     show_html_table(table, "Claims", ["evidence"])
@@ -247,8 +239,6 @@ def show_ledger(corpus: Corpus) -> None:
 
 def show_sources(corpus: Corpus) -> None:
     """Display the outlets with their reliability grade and the speakers with their counts."""
-    from dossier import sources
-
     outlets = sources.outlets(corpus.articles, corpus.claims)
     show_table(outlets, caption="Outlets (Admiralty grade: A reliable ... F cannot be judged)")
     show_table(sources.speakers(corpus.claims, corpus.articles), caption="Speakers")
@@ -256,9 +246,7 @@ def show_sources(corpus: Corpus) -> None:
 
 def show_evidence(corpus: Corpus) -> None:
     """Display every sentence that holds a figure, by article, the figures marked."""
-    from dossier.evidence import evidence_html
-
-    display(HTML(evidence_html(corpus.claims, corpus.articles, corpus.sentences)))
+    display(HTML(evidence.evidence_html(corpus.claims, corpus.articles, corpus.sentences)))
 
 
 def show_changes(changes) -> None:

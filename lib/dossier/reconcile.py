@@ -181,10 +181,10 @@ def checks(figures: pd.DataFrame) -> pd.DataFrame:
         for c in mine.itertuples():
             slack = TOLERANCE if (approx or c.is_approximate) else 0.0
             consistent = low <= c.value_high * (1 + slack) and high >= c.value_low * (1 - slack)
-            total = _number(low, high)
-            killed_text = _number(p.value_low_k, p.value_high_k)
-            wounded_text = _number(p.value_low_w, p.value_high_w)
-            casualties_text = f"{_approx(c)}{_number(c.value_low, c.value_high)}"
+            total = format_range(low, high)
+            killed_text = format_range(p.value_low_k, p.value_high_k)
+            wounded_text = format_range(p.value_low_w, p.value_high_w)
+            casualties_text = f"{_approx(c)}{format_range(c.value_low, c.value_high)}"
             rows.append(
                 {
                     "kind": "killed + wounded = casualties",
@@ -204,14 +204,14 @@ def checks(figures: pd.DataFrame) -> pd.DataFrame:
     for r in returned.merge(wounded, on=report, suffixes=("", "_w")).itertuples():
         consistent = r.value_low <= r.value_high_w
         share = r.value_high / r.value_high_w if r.value_high_w else float("nan")
-        returned_text = f"{_approx(r)}{_number(r.value_low, r.value_high)}"
-        wounded_text = _number(r.value_low_w, r.value_high_w)
+        returned_text = f"{_approx(r)}{format_range(r.value_low, r.value_high)}"
+        wounded_text = format_range(r.value_low_w, r.value_high_w)
         rows.append(
             {
                 "kind": "returned <= wounded",
                 "actor": r.actor,
                 "parts": f"{returned_text} returned to duty ({r.source_label})",
-                "total": _number(r.value_low, r.value_high),
+                "total": format_range(r.value_low, r.value_high),
                 "against": f"{wounded_text} wounded",
                 "is_consistent": bool(consistent),
                 "statement": f"{returned_text} of the {wounded_text} wounded returned to duty "
@@ -241,7 +241,7 @@ def repeats(figures: pd.DataFrame) -> pd.DataFrame:
     ).reset_index()
     out = out[(out["mention_count"] > 1) | (out["article_count"] > 1)]
     out["number"] = [
-        _number(lo, hi) for lo, hi in zip(out["value_low"], out["value_high"], strict=True)
+        format_range(lo, hi) for lo, hi in zip(out["value_low"], out["value_high"], strict=True)
     ]
     return out[columns].reset_index(drop=True)
 
@@ -289,7 +289,9 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["_order", "actor"]).drop(columns="_order").reset_index(drop=True)
 
 
-def _number(low: float, high: float) -> str:
+def format_range(low: float, high: float) -> str:
+    """Return "12,000" for one value, "11,000-12,000" for a range; decimals only if any."""
+
     def fmt(v: float) -> str:
         return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 

@@ -7,7 +7,10 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML, display
 
+from dossier import charts, reconcile
+from dossier.claims import CATEGORIES, category_label
 from dossier.corpus import Corpus, contains_all
+from dossier.evidence import article_html
 from dossier.notebook import show_table
 
 MAX_ROWS = 200
@@ -77,16 +80,12 @@ def matching_claims(
 def claims_explorer(corpus: Corpus) -> w.VBox:
     """Return a panel: category, outlet, speaker, hedged and text filters driving the claims
     ledger and the figures chart below them."""
-    from dossier import charts, reconcile
-    from dossier.bluf import LABELS
-    from dossier.claims import CATEGORIES
-
     claims = corpus.claims
     categories = [c for c in CATEGORIES if c in set(claims["category"])]
     speakers = sorted(claims["attributed_to"].dropna().unique())
     outlets = sorted(corpus.articles["outlet"].dropna().unique())
     category = w.Dropdown(
-        options=[("All", None), *[(LABELS.get(c, c), c) for c in categories]],
+        options=[("All", None), *[(category_label(c), c) for c in categories]],
         description="Category",
     )
     outlet = w.Dropdown(options=[("All", None), *[(o, o) for o in outlets]], description="Outlet")
@@ -112,7 +111,7 @@ def claims_explorer(corpus: Corpus) -> w.VBox:
             from dossier.claims import ledger
 
             table = ledger(rows, corpus.articles).head(MAX_ROWS).drop(columns="claim_id")
-            table["category"] = table["category"].map(lambda c: LABELS.get(c, c))
+            table["category"] = table["category"].map(category_label)
             show_table(table, f"{len(rows)} claims")
             display(charts.figure_ranges(reconcile.figures(rows, corpus.articles)))
 
@@ -124,8 +123,6 @@ def claims_explorer(corpus: Corpus) -> w.VBox:
 
 def article_reader(corpus: Corpus) -> w.VBox:
     """Return a panel: pick an article and read it whole, its figures marked."""
-    from dossier.evidence import article_html
-
     choices = [
         (f"{t[:80]} ({o if isinstance(o, str) else 'no source'})", a)
         for a, t, o in zip(
