@@ -52,10 +52,12 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-_SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+# Matched on stripped lines; a lazy value before "\s*$" would be quadratic in a line's spaces.
+_SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*)$", re.I)
 _TERMINAL = tuple(".!?…:;\"')]")  # a line ending so ends a sentence
 _NOT_HEADLINE_END = tuple(".:;,")  # headlines may end in "?" or "!", not like prose
-_INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# Two initials at the very end ("... With U.S."): matched from four characters before the end.
+_INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2}$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
 MAX_HEADLINE_WORDS = 30
@@ -221,7 +223,7 @@ def _looks_like_headline(norm: str, span: Span) -> bool:
         return False
     if _SOURCE.match(line):
         return False
-    if line.endswith(_NOT_HEADLINE_END) and not _INITIALISM_END.search(line):
+    if line.endswith(_NOT_HEADLINE_END) and not _INITIALISM_END.search(line, len(line) - 4):
         return False  # a headline does not end like a sentence ("... Talks With U.S." does)
     return len(split_spans(line)) == 1
 

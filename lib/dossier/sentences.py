@@ -52,7 +52,15 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-_CANDIDATE = re.compile(r"(?:\.{3}|[.!?…])+[\"')\]]*(?=\s)")
+# A run of marks is matched once, from its first mark, and never given back (possessive): any
+# other spelling ("(?:\.{3}|[.!?…])+") backtracks exponentially on a long run of dots.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]]*+(?=\s)")
+# No sentence is longer than this: a run of text with no sentence end (a list, a table, hard-wrapped
+# lines without full stops) is cut at the last clause break or space before the limit. Real
+# sentences are far shorter; the bound keeps every rule that reads a sentence linear in the text.
+MAX_SENTENCE_CHARS = 1000
+_BREAK_BEFORE = re.compile(r"[,;:](?=\s)|\s")
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+([\"'(\[]?)(\S+)")
@@ -75,10 +83,34 @@ def split_spans(
         if nxt is None:
             break  # trailing punctuation: the paragraph end closes the sentence
         if _is_boundary(norm, match, opening=nxt.group(1), next_word=nxt.group(2)):
-            spans.append(strip_span(norm, cursor, match.end()))
+            spans.extend(cap(norm, *strip_span(norm, cursor, match.end())))
             cursor = nxt.start(1)
     if cursor < end and norm[cursor:end].strip():
-        spans.append(strip_span(norm, cursor, end))
+        spans.extend(cap(norm, *strip_span(norm, cursor, end)))
+    return spans
+
+
+def cap(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the span ``start``-``end`` cut into spans of at most :data:`MAX_SENTENCE_CHARS`,
+    each cut made after the last clause mark (comma, semicolon, colon) in the second half of the
+    allowed length, else at its last space, else at the limit."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        cut = limit
+        marks = [m for m in _BREAK_BEFORE.finditer(norm, half, limit)]
+        clause = [m for m in marks if not m.group(0).isspace()]
+        if clause:
+            cut = clause[-1].end()
+        elif marks:
+            cut = marks[-1].start()
+        piece = strip_span(norm, start, cut)
+        if piece[0] < piece[1]:
+            spans.append(piece)
+        start, end = strip_span(norm, cut, end)
+    if start < end:
+        spans.append((start, end))
     return spans
 
 
@@ -124,7 +156,7 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
         units: list[tuple[str, int, list[tuple[int, int]]]] = []
         norm = for_matching(doc.text)
         if doc.title_span is not None:
-            units.append(("title", 0, [doc.title_span]))
+            units.append(("title", 0, cap(norm, *doc.title_span)))
         for no, (start, end) in enumerate(doc.paragraphs, start=1):
             section = "summary" if no == 1 else "body"
             units.append((section, no, split_spans(doc.text, start, end, norm)))
