@@ -11,15 +11,17 @@ counts of anything else ("five locations", "300 tanks") are not claims. See the 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
 from dossier import attribution, gazetteer, lexicon, numbers
-from dossier.text import for_matching
+from dossier.text import anchor_positions, for_matching, search_at, search_in
 
 COLUMNS = {
     "claim_id": "str",
@@ -93,7 +95,7 @@ _CLAUSE_BREAK = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORECASE)
 _TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
-_RATE = re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{lexicon.RATE})\b", re.IGNORECASE)
+_RATE = re.compile(rf"\W*(?:\w+\W+){{0,3}}?(?:{lexicon.RATE})\b", re.IGNORECASE)  # .match
 _CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lexicon.CATEGORY_AFTER]
 # Words that may stand between a figure (or its noun) and what happened to it.
 _FILLERS = lexicon.words(
@@ -106,9 +108,11 @@ _CATEGORY_BEFORE = [
     (c, re.compile(rf"\b(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
 ]
 _OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
+_MEASURED_NOUNS = (
+    r"casualties|losses|death\s+toll|toll|deaths|dead|killed|wounded|injured|prisoners|pows"
+)
 _MEASURED = re.compile(
-    r"\b(?P<noun>casualties|losses|death\s+toll|toll|deaths|dead|killed|wounded|injured"
-    rf"|prisoners|pows)\b(?P<gap>[^;]{{0,120}}?)\b{lexicon.MEASURE}\s*$",
+    rf"\b(?P<noun>{_MEASURED_NOUNS})\b(?P<gap>[^;]{{0,120}}?)\b{lexicon.MEASURE}\s*$",
     re.IGNORECASE,
 )
 _MEASURED_CATEGORY = {
@@ -125,12 +129,21 @@ _REINFORCE_BEFORE = re.compile(
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 # A force noun measured by the figure: "put the reinforcements at 1,000".
+_FORCE_NOUNS_MEASURED = r"reinforcements|replacements|deployment|contingent|force"
 _FORCE_MEASURED = re.compile(
-    r"\b(?P<noun>reinforcements|replacements|deployment|contingent|force)\b[^;,.]{0,40}?"
+    rf"\b(?P<noun>{_FORCE_NOUNS_MEASURED})\b[^;,.]{{0,40}}?"
     r"\b(?:at|to|numbering|totall?ing|of)\s+(?:an?\s+)?(?:estimated\s+|about\s+|some\s+|around\s+"
     r"|roughly\s+|approximately\s+|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+)?$",
     re.IGNORECASE,
 )
+# Where each of the patterns above that ends at a figure can start: found once per sentence.
+_ANCHORS = {
+    "measured": re.compile(rf"(?=\b(?:{_MEASURED_NOUNS})\b)", re.IGNORECASE),
+    "force_measured": re.compile(rf"(?=\b(?:{_FORCE_NOUNS_MEASURED})\b)", re.IGNORECASE),
+    "reinforce": re.compile(rf"(?=(?:{lexicon.REINFORCEMENT_BEFORE}))", re.IGNORECASE),
+    "partitive": re.compile(r"(?=\b(?:among|of)\s)", re.IGNORECASE),
+}
+_SPACES = re.compile(r"\s*")
 _SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
 _QUOTES = frozenset({'"', "'"})
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
@@ -143,7 +156,8 @@ _NOT_OWNER = re.compile(
 # An active verb of killing or capturing: "have been killed" is a passive, not an agent.
 _AGENT = re.compile(
     r"(?<!been )(?<!were )(?<!was )(?<!are )(?<! is )(?<!being )(?<!be )"
-    r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b"
+    r"\b(?:killed|killing|wounded|wounding|captured|capturing|destroyed|eliminated|took)\b",
+    re.IGNORECASE,
 )
 _KILLED_OR_WOUNDED = re.compile(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)")
 _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", re.IGNORECASE)
@@ -175,6 +189,37 @@ _OWN_SIDE = re.compile(
 )
 
 
+# How far on either side of a figure, within its clause, its rules read (characters). Real
+# clauses are far shorter; the bound keeps the work per figure constant, so no input (a list of
+# thousands of numbers, a megabyte without punctuation) makes extraction quadratic.
+CONTEXT = 300
+# How many mentions of sides or places the search for the nearest one may pass over.
+NEAREST_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class _SentenceIndex:
+    """What every figure of one sentence reads, found once per sentence."""
+
+    break_starts: list[int]  # clause breaks (punctuation, dashes), in order
+    break_ends: list[int]
+    hedges: list[tuple[int, int, str]]  # hedge cues: start, end, the cue
+    appositive_starts: list[int]  # ", a role,": no side is named there
+    appositive_ends: list[int]
+    dateline: tuple[int, int] | None  # "CITY, March 4 (Reuters) -": no side, no place
+    agents: list[int]  # starts of active verbs of killing or capturing
+    anchors: dict[str, list[int]]  # where each pattern of _ANCHORS can start
+    times: list[re.Match[str]]  # time phrases
+    time_starts: list[int]
+
+    def is_aside(self, position: int) -> bool:
+        """Whether ``position`` lies in an appositive or the dateline."""
+        if self.dateline and self.dateline[0] <= position < self.dateline[1]:
+            return True
+        i = bisect.bisect_right(self.appositive_starts, position) - 1
+        return i >= 0 and position < self.appositive_ends[i]
+
+
 @dataclass
 class _Claim:
     quantity: numbers.Quantity
@@ -186,6 +231,25 @@ class _Claim:
     actor: str | None = None
     where: str | None = None
     agent: str | None = None  # the side that killed or captured, when the text says
+
+
+class _Sides(NamedTuple):
+    """The sides of an article: named by its figures (most often first), its states, its armed
+    groups, and both."""
+
+    ranked: list[str]
+    states: list[str]
+    groups: list[str]
+    mentioned: list[str]
+
+
+@dataclass
+class _Seen:
+    """The last claim with a side so far: in the article, per sentence, per paragraph."""
+
+    last: _Claim | None = None
+    by_sentence: dict[int, _Claim] = field(default_factory=dict)
+    by_paragraph: dict[int, _Claim] = field(default_factory=dict)
 
 
 LEDGER_COLUMNS = [
@@ -244,7 +308,10 @@ class _Article:
         self.spans = [(s, e, p, sec) for sec, p, _, s, e in self.sentence_rows]
         self.gaz = gaz
         self._previous: dict[int, _Claim] = {}  # sentence index -> its last claim so far
-        self._clauses: dict[int, tuple[int, int]] = {}  # figure start -> its clause
+        # paragraph -> the sentences whose last claim so far counts a force
+        self._force_sentences: dict[int, set[int]] = {}
+        self._sentence_index: dict[int, _SentenceIndex] = {}
+        self._openings: dict[int, int] = {}  # clause start -> where its first word starts
 
     # Names and speakers are found only when asked for: an article with no figure costs no more
     # than its number scan (entities still ask for them).
@@ -268,6 +335,51 @@ class _Article:
     def sources(self):
         return attribution.attribute(self.norm, self.spans, self.names, self.gaz)
 
+    @functools.cached_property
+    def _actor_starts(self) -> list[int]:
+        return [a.start for a in self.actors]
+
+    @functools.cached_property
+    def _place_starts(self) -> list[int]:
+        return [p.start for p in self.places]
+
+    @functools.cached_property
+    def _place_start_set(self) -> frozenset[int]:
+        return frozenset(self._place_starts)
+
+    def _index(self, sentence: int) -> _SentenceIndex:
+        """The sentence's clause breaks, hedge cues, asides and agent verbs, found once."""
+        found = self._sentence_index.get(sentence)
+        if found is None:
+            s_start, s_end, _, _ = self.spans[sentence]
+            norm = self.norm
+            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(norm, s_start, s_end)]
+            hedges = []
+            for m in _HEDGE.finditer(norm, s_start, s_end):
+                word = re.sub(r"\s+", " ", m.group(0).lower())
+                if word == "may" and _MAY_MONTH.match(norm, m.end()):
+                    continue  # the month: "May 5", "May 2024"
+                hedges.append((m.start(), m.end(), word))
+            appositives = [m.span() for m in _APPOSITIVE.finditer(norm, s_start, s_end)]
+            dateline = _DATELINE.match(norm, s_start)
+            found = _SentenceIndex(
+                break_starts=[s for s, _ in breaks],
+                break_ends=[e for _, e in breaks],
+                hedges=hedges,
+                appositive_starts=[s for s, _ in appositives],
+                appositive_ends=[e for _, e in appositives],
+                dateline=dateline.span() if dateline else None,
+                agents=[m.start() for m in _AGENT.finditer(norm, s_start, s_end)],
+                anchors={
+                    name: anchor_positions(anchor, norm, s_start, s_end)
+                    for name, anchor in _ANCHORS.items()
+                },
+                times=(times := list(_TIME.finditer(norm, s_start, s_end))),
+                time_starts=[m.start() for m in times],
+            )
+            self._sentence_index[sentence] = found
+        return found
+
     # --- the ledger ---------------------------------------------------------------------------
     def claims(self) -> list[dict]:
         quantities = numbers.find(self.norm)
@@ -281,7 +393,9 @@ class _Article:
                 in_sentence.append(quantities[qi])
                 qi += 1
             sentence_claims = [
-                c for q in in_sentence if (c := self._classify(index, q, in_sentence)) is not None
+                c
+                for k, q in enumerate(in_sentence)
+                if (c := self._classify(index, q, in_sentence[k + 1 : k + 2])) is not None
             ]
             self._replacements(index, sentence_claims)
             found.extend(sentence_claims)
@@ -290,20 +404,23 @@ class _Article:
         return [self._row(c) for c in found]
 
     def _classify(
-        self, index: int, q: numbers.Quantity, siblings: list[numbers.Quantity]
+        self, index: int, q: numbers.Quantity, following: list[numbers.Quantity]
     ) -> _Claim | None:
+        """The claim ``q`` makes, or None; ``following`` holds the next figure of the sentence,
+        if any."""
         s_start, s_end, _, _ = self.spans[index]
         norm = self.norm
-        clause_start, clause_end = self._clause(s_start, s_end, q)
+        clause_start, clause_end = self._clause(index, q)
+        lead_start = max(clause_start, q.qualifier_start - CONTEXT)  # the clause before, bounded
         before_words = [
-            w for w in _words(norm[clause_start : q.qualifier_start]) if w not in _QUOTES
+            w for w in _tail_words(norm, clause_start, q.qualifier_start) if w not in _QUOTES
         ]
         prev = before_words[-1].lower().rstrip(".") if before_words else ""
         after_at = q.end + (len(q.suffix) + 1 if q.suffix else 0)
         if q.unit == "percent":  # "40 percent of the troops": the marker is not the head
             marker = _PERCENT_MARK.match(norm, after_at)
             after_at = marker.end() if marker else after_at
-        after_words = _words(norm[after_at:clause_end])
+        after_words = _head_words(norm, after_at, clause_end)
         nxt = after_words[0].lower() if after_words else ""
 
         # --- not claims: dates, durations, ages, money, sizes of other things
@@ -326,10 +443,8 @@ class _Article:
             return None
         if q.suffix in lexicon.HYPHEN_SIZE:
             head = "force"
-        next_q = next((o.start for o in siblings if o.start > q.end), clause_end)
-        window_end = min(clause_end, next_q)
-        after_text = norm[after_at:window_end]
-        window_words = _words(after_text)
+        window_end = min(clause_end, following[0].start) if following else clause_end
+        window_words = _head_words(norm, after_at, window_end)
         category = head_category
         if category in (None, "wounded") and _OVERRIDE.search(
             " ".join(window_words[: (head_index or 0) + 10])
@@ -342,40 +457,41 @@ class _Article:
         if category is None:
             category = _category_before(before_words)
         if category is None and head != "casualty":
-            category = self._measured(s_start, q)
-        if category is None and (m := _FORCE_MEASURED.search(norm, clause_start, q.start)):
+            category = self._measured(index, q)
+        if category is None and (
+            m := search_at(
+                _FORCE_MEASURED,
+                norm,
+                self._index(index).anchors["force_measured"],
+                max(clause_start, q.start - CONTEXT),
+                q.start,
+            )
+        ):
             noun = m.group("noun").lower()
             category = (
                 "reinforcements" if noun in ("reinforcements", "replacements") else "deployed"
             )
-        if category is None and _SUBSET_LEAD.match(norm, clause_start, q.qualifier_start):
+        if category is None and _SUBSET_LEAD.match(
+            norm, self._opening(clause_start), q.qualifier_start
+        ):
             # "..., including 30 soldiers, were killed": the predicate after the parenthesis
-            next_end = self._clause(s_start, s_end, _after(q, clause_end + 1))[1]
-            category = _category_after(_words(norm[clause_end + 1 : next_end]), None)
+            next_end = self._clause(index, _after(q, clause_end + 1))[1]
+            category = _category_after(_head_words(norm, clause_end + 1, next_end), None)
         if category is None:
             category = adjective  # "12k wounded soldiers"
         deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in before_words[-4:])
         previous = self._previous.get(index)
         if head is None and category is None and not deploy_verb:
-            gap = norm[previous.quantity.end : q.qualifier_start] if previous else ""
-            lead = (
-                norm[max(s_start, previous.quantity.start - 40) : previous.quantity.start]
-                if previous
-                else ""
-            )
-            from_to = gap.rstrip().endswith(" to") and re.search(r"\bfrom\b", lead + gap)
-            # "from 500 to 650": close, one clause; "down from", "compared with": may reach back
-            near = from_to and len(gap) <= 80 and "," not in gap
-            if previous and (near or (len(gap) <= 160 and _CONTINUATION_STRICT.search(gap))):
+            if self._continues(previous, s_start, q):
                 category = previous.category  # "..., down from an estimated 2,500"
             elif prev in ("further", "another", "additional") and self._previous_force(index):
                 category = "reinforcements"  # "A further 1,500 followed within two weeks"
             elif previous and prev in lexicon.DEPLOYED_CUES:
                 category = "deployed"  # "... among the initial 7,000"
-            elif previous and self._partitive(norm[clause_start : q.qualifier_start], after_words):
+            elif previous and self._partitive(index, lead_start, q.qualifier_start, after_words):
                 category = previous.category  # "nine of them", "among them 300"
-            elif self._partitive(norm[clause_start : q.qualifier_start], after_words):
-                category = _category_after(_words(norm[after_at:s_end]), None)
+            elif self._partitive(index, lead_start, q.qualifier_start, after_words):
+                category = _category_after(_head_words(norm, after_at, s_end), None)
                 of_them = [w.lower() for w in after_words[:2]] == ["of", "them"]
                 if category is None and of_them and (q.is_vague or q.value_low >= 10):
                     category = "deployed"  # "Several thousand of them have been thrown in"
@@ -383,7 +499,9 @@ class _Article:
                 return None
         if q.unit == "percent" and head is None:
             return None
-        if category in ("casualties", "killed", "wounded") and _RATE.search(after_text):
+        if category in ("casualties", "killed", "wounded") and _RATE.match(
+            norm, after_at, min(window_end, after_at + CONTEXT)
+        ):
             category = "casualty_rate"
         if category in (None, "deployed"):  # "a fresh contingent of" outranks "contingent"
             adjacent_before = prev in lexicon.REINFORCEMENT_ADJACENT or (
@@ -395,7 +513,13 @@ class _Article:
                 reinforced
                 or head_word in ("reinforcements", "replacements")
                 or adjacent_before
-                or _REINFORCE_BEFORE.search(norm[clause_start : q.qualifier_start])
+                or search_at(
+                    _REINFORCE_BEFORE,
+                    norm,
+                    self._index(index).anchors["reinforce"],
+                    lead_start,
+                    q.qualifier_start,
+                )
             ):
                 category = "reinforcements"
             elif category is None:
@@ -407,7 +531,31 @@ class _Article:
         )
         claim = _Claim(q, index, category, deploy_cue, window_end, head_word)
         self._previous[index] = claim
+        forces = self._force_sentences.setdefault(self.spans[index][2], set())
+        if category in ("deployed", "reinforcements"):
+            forces.add(index)
+        else:
+            forces.discard(index)
         return claim
+
+    def _continues(self, previous: _Claim | None, s_start: int, q: numbers.Quantity) -> bool:
+        """Whether ``q`` continues the claim before it in its sentence: "from 500 to 650" (close,
+        one clause), "..., down from 2,500", "compared with" (may reach back further)."""
+        if previous is None or q.qualifier_start - previous.quantity.end > 160:
+            return False
+        gap = self.norm[previous.quantity.end : q.qualifier_start]
+        lead = self.norm[max(s_start, previous.quantity.start - 40) : previous.quantity.start]
+        from_to = gap.rstrip().endswith(" to") and re.search(r"\bfrom\b", lead + gap)
+        near = from_to and len(gap) <= 80 and "," not in gap
+        return bool(near or _CONTINUATION_STRICT.search(gap))
+
+    def _opening(self, clause_start: int) -> int:
+        """Where the first word of the clause at ``clause_start`` starts. Found once per clause:
+        a clause may open with a long run of spaces, and every figure in it asks."""
+        found = self._openings.get(clause_start)
+        if found is None:
+            found = self._openings[clause_start] = _SPACES.match(self.norm, clause_start).end()
+        return found
 
     def _head(
         self, after_words: list[str], q: numbers.Quantity
@@ -477,44 +625,45 @@ class _Article:
 
     def _previous_force(self, index: int) -> bool:
         """Whether a force figure came before in this sentence or paragraph."""
-        paragraph = self.spans[index][2]
-        return any(
-            c.category in ("deployed", "reinforcements") and self.spans[i][2] == paragraph
-            for i, c in self._previous.items()
-            if i <= index
-        )
+        return bool(self._force_sentences.get(self.spans[index][2]))
 
-    def _partitive(self, before: str, after_words: list[str]) -> bool:
-        """ "Among the 2,700 ...", "of whom 250 ...", "nine of them": a subset of a count."""
+    def _partitive(self, sentence: int, start: int, end: int, after_words: list[str]) -> bool:
+        """ "Among the 2,700 ...", "of whom 250 ...", "nine of them": a subset of a count
+        (``start``-``end``: the text before the figure)."""
         if [w.lower() for w in after_words[:2]] in (["of", "them"], ["of", "whom"]):
             return True
-        return bool(_PARTITIVE_BEFORE.search(before))
+        # only the last "among" or "of" can be followed by nothing but a determiner
+        anchors = self._index(sentence).anchors["partitive"]
+        last = bisect.bisect_left(anchors, end) - 1
+        return (
+            last >= 0
+            and anchors[last] >= start
+            and _PARTITIVE_BEFORE.match(self.norm, anchors[last], end) is not None
+        )
 
-    def _measured(self, s_start: int, q: numbers.Quantity) -> str | None:
+    def _measured(self, sentence: int, q: numbers.Quantity) -> str | None:
         """ "losses have exceeded 5,000", "put casualties at nearly 900,000": the figure measures
         a casualty noun earlier in its sentence."""
         # The bound may itself be the measure verb: "losses have exceeded 5,000".
-        m = _MEASURED.search(self.norm, s_start, q.qualifier_start) or _MEASURED.search(
-            self.norm, s_start, q.start
+        # the noun, the gap and the verb fit in the context before the figure
+        start = max(self.spans[sentence][0], q.qualifier_start - CONTEXT)
+        nouns = self._index(sentence).anchors["measured"]
+        m = search_at(_MEASURED, self.norm, nouns, start, q.qualifier_start) or search_at(
+            _MEASURED, self.norm, nouns, start, q.start
         )
         if m is None or _DIGIT.search(_YEAR.sub("", m.group("gap"))):
             return None  # another figure stands between: the noun is that figure's
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         return _MEASURED_CATEGORY.get(noun.split()[-1], "casualties")
 
-    def _clause(self, s_start: int, s_end: int, q: numbers.Quantity) -> tuple[int, int]:
+    def _clause(self, sentence: int, q: numbers.Quantity) -> tuple[int, int]:
         """The clause of ``q``: between the punctuation (or dash) before and after it."""
-        cached = self._clauses.get(q.start)
-        if cached is not None:
-            return cached
-        start, end = s_start, s_end
-        for m in _CLAUSE_BREAK.finditer(self.norm, s_start, s_end):
-            if m.end() <= q.qualifier_start:
-                start = m.end()
-            elif m.start() >= q.end:
-                end = m.start()
-                break
-        self._clauses[q.start] = (start, end)
+        s_start, s_end, _, _ = self.spans[sentence]
+        index = self._index(sentence)
+        before = bisect.bisect_right(index.break_ends, q.qualifier_start)
+        after = bisect.bisect_left(index.break_starts, q.end)
+        start = index.break_ends[before - 1] if before else s_start
+        end = index.break_starts[after] if after < len(index.break_starts) else s_end
         return start, end
 
     def _replacements(self, index: int, found: list[_Claim]) -> None:
@@ -523,18 +672,22 @@ class _Article:
         if not found:
             return
         s_start, s_end, _, _ = self.spans[index]
+        ends = [c.quantity.end for c in found]  # figures do not overlap: ends are in order
+        forces = [c for c in found if c.category in ("deployed", "reinforcements")]
+        force_starts = [c.quantity.start for c in forces]
+        force_ends = [c.quantity.end for c in forces]
         for m in _REPLACEMENT.finditer(self.norm, s_start, s_end):
-            if any(0 <= m.start() - c.quantity.end <= 25 for c in found):
+            own = bisect.bisect_right(ends, m.start()) - 1
+            if own >= 0 and m.start() - ends[own] <= 25:
                 continue  # "several thousand replacements": a figure's own noun
-            forces = [c for c in found if c.category in ("deployed", "reinforcements")]
-            before = [c for c in forces if c.quantity.end <= m.start()]
-            after = [c for c in forces if c.quantity.start >= m.end()]
-            if before and not before[-1].has_deploy_cue:
-                before[-1].category = "reinforcements"
-            elif after and not after[0].has_deploy_cue:
-                clause = self._clause(s_start, s_end, after[0].quantity)
+            before = bisect.bisect_right(force_ends, m.start()) - 1
+            after = bisect.bisect_left(force_starts, m.end())
+            if before >= 0 and not forces[before].has_deploy_cue:
+                forces[before].category = "reinforcements"
+            elif after < len(forces) and not forces[after].has_deploy_cue:
+                clause = self._clause(index, forces[after].quantity)
                 if clause[0] <= m.start():  # "to replace losses, 2,000 troops were sent"
-                    after[0].category = "reinforcements"
+                    forces[after].category = "reinforcements"
 
     def _corefer(self, found: list[_Claim]) -> None:
         """A force figure with no cue of its own that repeats a reinforcement figure given
@@ -555,9 +708,8 @@ class _Article:
             claim.where = self._where(claim)
             if claim.actor:
                 explicit.append(claim.actor)
-            earlier = [c for c in found[:i] if c.sentence == claim.sentence]
-            if claim.where is None and earlier:
-                claim.where = earlier[-1].where
+            if claim.where is None and i and found[i - 1].sentence == claim.sentence:
+                claim.where = found[i - 1].where
         ranked = [a for a, _ in Counter(explicit).most_common()]
         paragraph_of = {i: span[2] for i, span in enumerate(self.spans)}
         states, groups = self._side_counts() if any(c.actor is None for c in found) else ([], [])
@@ -567,92 +719,116 @@ class _Article:
         groups = [a for a in ranked if not self._is_state(a)] + [
             a for a in groups if a not in ranked
         ]
-        mentioned = states + groups
-        for i, claim in enumerate(found):
+        sides = _Sides(ranked, states, groups, states + groups)
+        seen = _Seen()
+        for claim in found:
+            paragraph = paragraph_of[claim.sentence]
+            if not claim.actor:
+                claim.actor = self._inferred_actor(claim, paragraph, sides, seen)
             if claim.actor:
-                continue
-            if claim.agent:  # "its fighters had killed about 450 soldiers": the other side's
-                others = [a for a in ranked if a != claim.agent] or [
-                    a for a in mentioned if a != claim.agent
-                ]
-                if others:
-                    claim.actor = others[0]
-                    continue
-            earlier = [c for c in found[:i] if c.actor]
-            same_sentence = [c for c in earlier if c.sentence == claim.sentence]
-            if same_sentence:  # "killing 12 soldiers and wounding 30"
-                claim.actor = same_sentence[-1].actor
-                continue
-            head = claim.head_word or ""
-            if head in lexicon.GROUP_FORCE_NOUNS and groups:  # "the militants lost 150 fighters"
-                claim.actor = groups[0]
-                continue
-            if (affiliated := self._affiliation(claim)) is not None:
-                claim.actor = affiliated
-                continue
-            if head in lexicon.STATE_FORCE_NOUNS and states:  # soldiers are a state's
-                claim.actor = states[0]
-                continue
-            same_paragraph = [
-                c for c in earlier if paragraph_of[c.sentence] == paragraph_of[claim.sentence]
+                seen.last = seen.by_sentence[claim.sentence] = claim
+                seen.by_paragraph[paragraph] = claim
+
+    def _inferred_actor(
+        self, claim: _Claim, paragraph: int, sides: _Sides, seen: _Seen
+    ) -> str | None:
+        """The side of a figure whose text names none: the other side of an agent, the side of
+        the figure before it in its sentence, the article's group or state for group or state
+        force nouns, the reporting body's own side, the figure before it in its paragraph or the
+        article, else the article's most named side."""
+        ranked, states, groups, mentioned = sides
+        if claim.agent:  # "its fighters had killed about 450 soldiers": the other side's
+            others = [a for a in ranked if a != claim.agent] or [
+                a for a in mentioned if a != claim.agent
             ]
-            for pool in (same_paragraph, earlier):
-                if pool:
-                    claim.actor = pool[-1].actor
-                    break
-            else:
-                claim.actor = ranked[0] if ranked else (mentioned[0] if mentioned else None)
+            if others:
+                return others[0]
+        if claim.sentence in seen.by_sentence:  # "killing 12 soldiers and wounding 30"
+            return seen.by_sentence[claim.sentence].actor
+        head = claim.head_word or ""
+        if head in lexicon.GROUP_FORCE_NOUNS and groups:  # "the militants lost 150 fighters"
+            return groups[0]
+        if (affiliated := self._affiliation(claim)) is not None:
+            return affiliated
+        if head in lexicon.STATE_FORCE_NOUNS and states:  # soldiers are a state's
+            return states[0]
+        if paragraph in seen.by_paragraph:
+            return seen.by_paragraph[paragraph].actor
+        if seen.last is not None:
+            return seen.last.actor
+        return ranked[0] if ranked else (mentioned[0] if mentioned else None)
 
     def _actor(self, claim: _Claim) -> str | None:
         """The side named with the figure: in its noun phrase ("2,300 Sudanese soldiers",
         "troops from Rwanda"), else the nearest side named before it in its clause, then in its
         sentence (not the speaker, not an appositive, not the side that did the killing)."""
         q = claim.quantity
-        s_start, s_end, _, _ = self.spans[claim.sentence]
-        clause_start, clause_end = self._clause(s_start, s_end, q)
+        norm = self.norm
+        s_start = self.spans[claim.sentence][0]
+        clause_start, clause_end = self._clause(claim.sentence, q)
         speaker = self.sources.sentences[claim.sentence].speaker
-        speaker_span = (speaker.start, speaker.end) if speaker else (-1, -1)
         head_end = self._head_end(claim, clause_end)
-        for a in self.actors:  # "3,500 Sudanese soldiers", "troops from Rwanda"
-            if a.start < q.end or a.start >= clause_end or _BACKED.match(self.norm, a.end):
+        # "3,500 Sudanese soldiers", "troops from Rwanda": only sides close after the figure
+        first = bisect.bisect_left(self._actor_starts, q.end)
+        stop = bisect.bisect_left(self._actor_starts, min(clause_end, head_end + 40))
+        for a in self.actors[first:stop]:
+            if _BACKED.match(norm, a.end):
                 continue
-            if a.end <= head_end and not _NOT_OWNER.search(self.norm[q.end : a.start].lower()):
+            if a.end <= head_end and not _NOT_OWNER.search(norm[q.end : a.start].lower()):
                 return a.canonical
-            if head_end <= a.start and _OWNER_AFTER.fullmatch(self.norm[head_end : a.start]):
+            if head_end <= a.start and _OWNER_AFTER.fullmatch(norm, head_end, a.start):
                 return a.canonical
         own = self._speaker_side(claim)
-        lead = self.norm[clause_start : q.qualifier_start]
         speaker_first = speaker is not None and speaker.end <= clause_start
-        if own and speaker_first and (_PARTICIPLE_AGENT.match(lead) or _OWN_AGENT.search(lead)):
+        if (
+            own
+            and speaker_first
+            and (
+                _PARTICIPLE_AGENT.match(norm, self._opening(clause_start), q.qualifier_start)
+                or _OWN_AGENT.search(
+                    norm, max(clause_start, q.qualifier_start - CONTEXT), q.qualifier_start
+                )
+            )
+        ):
             # "..., killing hundreds of fighters" / "its fighters had killed about 450": the
             # speaker's side did it, so the figure counts the other side
             claim.agent = own
             return None
-        appositives = [m.span() for m in _APPOSITIVE.finditer(self.norm, s_start, s_end)]
-        if dateline := _DATELINE.match(self.norm, s_start):
-            appositives.append(dateline.span())  # the dateline's city is no side
-        for start in (clause_start, s_start):
-            before = [
-                a
-                for a in self.actors
-                if start <= a.start < q.qualifier_start
-                and not (speaker_span[0] - 30 <= a.start <= speaker_span[1])
-                and not any(x <= a.start < y for x, y in appositives)
-                and not _LOCATIVE.search(self.norm, max(0, a.start - 12), a.start)
-                and not _BACKED.match(self.norm, a.end)
-            ]
-            if not before:
-                continue
-            nearest = before[-1]
-            gap = self.norm[nearest.end : q.qualifier_start].lower()
-            possessive_place = self.norm[nearest.end : nearest.end + 2] == "'s" and any(
-                p.start == nearest.end + 3 for p in self.places
-            )
-            if _AGENT.search(gap):
-                claim.agent = nearest.canonical
+        # The nearest side before the figure in its clause, else in its sentence: the same
+        # mention either way, so one search over the sentence.
+        index = self._index(claim.sentence)
+        nearest = self._nearest_side(s_start, q.qualifier_start, speaker, index)
+        if nearest is None:
+            return None
+        agents = bisect.bisect_left(index.agents, nearest.end)
+        if agents < len(index.agents) and index.agents[agents] < q.qualifier_start:
+            claim.agent = nearest.canonical  # "Ukraine said it killed 300"
+            return None
+        possessive_place = (
+            norm[nearest.end : nearest.end + 2] == "'s"
+            and nearest.end + 3 in self._place_start_set
+        )
+        return None if possessive_place else nearest.canonical
+
+    def _nearest_side(self, start: int, end: int, speaker, index: _SentenceIndex):
+        """The last side named in ``start``-``end`` that is not the speaker, not inside an
+        appositive or the dateline, not a destination ("to Russia") and not "X-backed"."""
+        speaker_span = (speaker.start, speaker.end) if speaker else (-1, -1)
+        i = bisect.bisect_left(self._actor_starts, end) - 1
+        for _ in range(NEAREST_LIMIT):
+            if i < 0 or self.actors[i].start < start:
                 return None
-            if not possessive_place:
-                return nearest.canonical
+            a = self.actors[i]
+            i -= 1
+            if speaker_span[0] - 30 <= a.start <= speaker_span[1]:
+                continue
+            if index.is_aside(a.start):
+                continue
+            if _LOCATIVE.search(self.norm, max(0, a.start - 12), a.start):
+                continue
+            if _BACKED.match(self.norm, a.end):
+                continue
+            return a
         return None
 
     def _head_end(self, claim: _Claim, clause_end: int) -> int:
@@ -660,8 +836,10 @@ class _Article:
         q = claim.quantity
         if not claim.head_word:
             return q.end
-        m = re.search(rf"\b{re.escape(claim.head_word)}\b", self.norm[q.end : clause_end], re.I)
-        return q.end + m.end() if m else q.end
+        m = _whole_word(claim.head_word).search(
+            self.norm, q.end, min(clause_end, q.end + CONTEXT)
+        )
+        return m.end() if m else q.end
 
     def _side_counts(self) -> tuple[list[str], list[str]]:
         """The states and the armed groups the article names, most named first."""
@@ -701,36 +879,58 @@ class _Article:
         sides = self.gaz.actors.find(for_matching(described))
         if sides:
             return sides[0].canonical
-        for earlier in reversed(self.sources.sentences[: claim.sentence]):
-            sp = earlier.speaker
+        return self._reporting_sides[claim.sentence]
+
+    @functools.cached_property
+    def _reporting_sides(self) -> list[str | None]:
+        """Per sentence, the side of the nearest body before it that spoke as a military,
+        defence or health body with a known side ("the Sudanese army said")."""
+        nearest: list[str | None] = []
+        side = None
+        for source in self.sources.sentences:
+            nearest.append(side)
+            sp = source.speaker
             if sp and sp.kind != "person" and _OWN_SIDE.search(sp.mention):
                 found = self.gaz.actors.find(for_matching(sp.mention))
                 if found:
-                    return found[0].canonical
-        return None
+                    side = found[0].canonical
+        return nearest
 
     def _where(self, claim: _Claim) -> str | None:
+        """The place of the figure's clause: the first after it, else the last before it that
+        follows "in", "at", "near" or "inside"."""
         q = claim.quantity
-        s_start, s_end, _, _ = self.spans[claim.sentence]
-        clause_start, clause_end = self._clause(s_start, s_end, q)
-        if dateline := _DATELINE.match(self.norm, s_start):
-            clause_start = max(clause_start, dateline.end())  # the dateline is where it was filed
-        after = [p for p in self.places if q.end <= p.start and p.end <= clause_end]
-        if after:
-            first = after[0]
+        clause_start, clause_end = self._clause(claim.sentence, q)
+        dateline = self._index(claim.sentence).dateline
+        if dateline:
+            clause_start = max(clause_start, dateline[1])  # the dateline is where it was filed
+        places, starts = self.places, self._place_starts
+        # places do not overlap, so the first one after the figure is the first to end
+        i = bisect.bisect_left(starts, q.end)
+        if i < len(places) and places[i].end <= clause_end:
+            first = places[i]
             # "Ukraine's Kharkiv region": the more specific place after the possessive
-            follow = [p for p in after[1:] if p.start - first.end <= 4]
-            if follow and self.norm[first.end : first.end + 2] == "'s":
-                return follow[0].canonical
+            follow = places[i + 1] if i + 1 < len(places) else None
+            if (
+                follow is not None
+                and follow.end <= clause_end
+                and follow.start - first.end <= 4
+                and self.norm[first.end : first.end + 2] == "'s"
+            ):
+                return follow.canonical
             return first.canonical
-        before = [
-            p
-            for p in self.places
-            if clause_start <= p.start
-            and p.end <= q.qualifier_start
-            and _IN_PLACE.search(self.norm, clause_start, p.start)
-        ]
-        return before[-1].canonical if before else None
+        # else the last place before it that follows "in", "at", "near", "inside"
+        i = bisect.bisect_left(starts, q.qualifier_start) - 1
+        for _ in range(NEAREST_LIMIT):
+            if i < 0 or places[i].start < clause_start:
+                break
+            p = places[i]
+            i -= 1
+            if p.end <= q.qualifier_start and _IN_PLACE.search(
+                self.norm, max(clause_start, p.start - 40), p.start
+            ):
+                return p.canonical
+        return None
 
     # --- the row --------------------------------------------------------------------------------
     def _row(self, claim: _Claim) -> dict:
@@ -738,8 +938,8 @@ class _Article:
         section, _, sentence_no, s_start, s_end = self.sentence_rows[claim.sentence]
         source = self.sources.sentences[claim.sentence]
         speaker = source.speaker
-        clause_start, clause_end = self._clause(s_start, s_end, q)
-        cues = self._hedges(s_start, q.start, q.end, claim.window_end)
+        clause_start, clause_end = self._clause(claim.sentence, q)
+        cues = self._hedges(claim.sentence, q.start, q.end, claim.window_end)
         return {
             "claim_id": f"{self.article_id}@{q.start}-{q.end}",
             "article_id": self.article_id,
@@ -763,24 +963,32 @@ class _Article:
             "cited_source": self.sources.cited.get(speaker.name) if speaker else None,
             "is_hedged": bool(cues),
             "hedge_cues": ", ".join(cues) if cues else None,
-            "when_text": self._when(q, clause_start, clause_end),
+            "when_text": self._when(claim.sentence, q, clause_start, clause_end),
             "where_text": claim.where,
         }
 
-    def _hedges(self, s_start: int, q_start: int, q_end: int, clause_end: int) -> list[str]:
+    def _hedges(self, sentence: int, q_start: int, q_end: int, window_end: int) -> list[str]:
+        """The hedge cues that govern a figure: earlier in its sentence, or after it up to
+        ``window_end`` (its clause's end, or the next figure)."""
         cues: list[str] = []
-        for start, end in ((s_start, q_start), (q_end, clause_end)):
-            for m in _HEDGE.finditer(self.norm, start, end):
-                word = re.sub(r"\s+", " ", m.group(0).lower())
-                if word == "may" and _MAY_MONTH.match(self.norm, m.end()):
-                    continue  # the month: "May 5", "May 2024"
-                if word not in cues:
-                    cues.append(word)
+        for start, end, word in self._index(sentence).hedges:
+            if start >= window_end:
+                break
+            if (end <= q_start or (start >= q_end and end <= window_end)) and word not in cues:
+                cues.append(word)
         return cues
 
-    def _when(self, q: numbers.Quantity, clause_start: int, clause_end: int) -> str | None:
-        for start, end in ((q.end, clause_end), (clause_start, q.qualifier_start)):
-            m = _TIME.search(self.norm, start, end)
+    def _when(
+        self, sentence: int, q: numbers.Quantity, clause_start: int, clause_end: int
+    ) -> str | None:
+        """The time phrase of the figure's clause: after it, else before it (read within
+        :data:`CONTEXT` characters)."""
+        index = self._index(sentence)
+        for start, end in (
+            (q.end, min(clause_end, q.end + CONTEXT)),
+            (max(clause_start, q.qualifier_start - CONTEXT), q.qualifier_start),
+        ):
+            m = search_in(_TIME, self.norm, index.times, index.time_starts, start, end)
             if m:
                 found = self.text[m.start() : m.end()]
                 return re.sub(r"^(?:in|during|on)\s+", "", found)
@@ -795,6 +1003,27 @@ def _after(q: numbers.Quantity, position: int) -> numbers.Quantity:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _tail_words(norm: str, start: int, end: int) -> list[str]:
+    """The words of ``norm[start:end]``, reading at most its last :data:`CONTEXT` characters
+    (a word cut by that bound is left out)."""
+    lo = max(start, end - CONTEXT)
+    words = _WORD.findall(norm, lo, end)
+    return words[1:] if lo > start else words
+
+
+def _head_words(norm: str, start: int, end: int) -> list[str]:
+    """The words of ``norm[start:end]``, reading at most its first :data:`CONTEXT` characters
+    (a word cut by that bound is left out)."""
+    hi = min(end, start + CONTEXT)
+    words = _WORD.findall(norm, start, hi)
+    return words[:-1] if hi < end else words
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def _is_year(q: numbers.Quantity) -> bool:

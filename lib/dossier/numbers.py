@@ -68,6 +68,7 @@ _FRACTION = (
     + r")(?=\s+of\b)"
 )
 _PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
+_PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 
 APPROX_BEFORE = (
     "approximately", "about", "around", "roughly", "some", "nearly", "almost", "an estimated",
@@ -174,7 +175,7 @@ def find(text: str) -> list[Quantity]:
             high = low
             unit, vague = "persons", False
         start, end = m.start(), m.end()
-        percent = re.match(_PERCENT, text[end:], re.IGNORECASE)
+        percent = _PERCENT_AFTER.match(text, end)  # at ``end``: slicing the rest would be quadratic
         if percent and unit == "persons" and not vague:
             unit = "percent"
         found.append(_qualify(text, start, end, low, high, unit, vague))

@@ -7,6 +7,7 @@ original: every table can point back at the exact characters it came from.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -48,3 +49,53 @@ def fingerprint(text: str) -> str:
     canonical = unicodedata.normalize("NFKC", for_matching(text)).casefold()
     canonical = _SPACE.sub(" ", canonical).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+# --- searching one text many times ------------------------------------------------------------
+# A rule that asks "the first match in this span" for every figure of a sentence would rescan the
+# sentence once per figure. These helpers scan it once and answer each span from that scan with
+# the answer of ``pattern.search(text, start, end)``. (One difference: a match that exists only
+# because the span ends where it does, a word boundary at ``end`` in the middle of a word, is not
+# found.)
+
+
+def anchor_positions(anchor: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """Return the positions in ``text[start:end]`` where ``anchor`` matches (a zero-width
+    lookahead such as ``(?=\\bword\\b)``: every position, overlapping ones included)."""
+    return [m.start() for m in anchor.finditer(text, start, end)]
+
+
+def search_at(
+    pattern: re.Pattern[str], text: str, anchors: list[int], start: int, end: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` for a pattern that can only start at one of
+    ``anchors`` (sorted): tries only those in the span, leftmost first."""
+    i = bisect.bisect_left(anchors, start)
+    while i < len(anchors) and anchors[i] < end:
+        m = pattern.match(text, anchors[i], end)
+        if m is not None:
+            return m
+        i += 1
+    return None
+
+
+def search_in(
+    pattern: re.Pattern[str],
+    text: str,
+    found: list[re.Match[str]],
+    starts: list[int],
+    start: int,
+    end: int,
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` answered from ``found``, the matches of one
+    ``pattern.finditer`` over a wider span (``starts`` their starts). Rescans only where that
+    scan cannot tell: a match running across ``start`` (it may hide one starting inside it) or
+    across ``end`` (cut there, it may be shorter or fail)."""
+    i = bisect.bisect_left(starts, start)
+    if i and found[i - 1].end() > start:
+        return pattern.search(text, start, end)
+    if i == len(found) or found[i].start() >= end:
+        return None
+    if found[i].end() <= end:
+        return found[i]
+    return pattern.search(text, found[i].start(), end)
