@@ -17,6 +17,8 @@ in the article.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -77,8 +79,10 @@ _TRAILING_INVERTED = re.compile(
     r"[,\"']\s*(?:said|says|added|wrote|told\s+\w+)\s+(?P<np>[^,]{2,90}?)"
     r"(?:,\s*(?P<role>[^;]{2,140}?))?\s*[.!?\"']*$"
 )
+# An owner starts a word (scanning from every capital inside a long word would be quadratic).
 _POSSESSIVE_ESTIMATE = re.compile(
-    r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,5})'s?\s+(?:latest\s+|own\s+)?(?:estimate|"
+    r"(?<![\w.\-])(?P<owner>[A-Z][\w.\-]*+(?:\s+[A-Z][\w.\-]*+){0,5})'s?\s+"
+    r"(?:latest\s+|own\s+)?(?:estimate|"
     r"estimates|assessment|figures|data|tally|count|report|calculations)\b"
 )
 _ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
@@ -88,6 +92,20 @@ _ESTIMATE_OF = re.compile(
 )
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
 _CITING = re.compile(rf"\b(?:{lexicon.CITING})\s+", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
+_SPACE = re.compile(r"\s")
+# Heads of "the ministry", "the group": the words a bare mention is resolved by.
+_HEADS = lexicon.ORG_WORDS | _DEFINITE_HEADS
+_PLAIN_HEADS = frozenset(h for h in _HEADS if _WORD_RUN.fullmatch(h))
+_OTHER_HEADS = {h: re.compile(rf"\b{re.escape(h)}\b") for h in _HEADS - _PLAIN_HEADS}
+# Bounds that keep every look-up linear in the article: how far back from a reporting verb its
+# subject is read (characters), how far before the sentence end a trailing "..., X said." can
+# start, how deep "X of the Y of the Z said" is followed, how many people a relayed sentence is
+# checked against.
+NP_WINDOW = 400
+TRAILING_WINDOW = 600
+MAX_NP_DEPTH = 4
+MAX_RELAYS = 64
 
 
 @dataclass(frozen=True)
@@ -122,6 +140,125 @@ class ArticleSources:
     people: list[Speaker] = field(default_factory=list)  # speakers found by rule, for entities
 
 
+@functools.lru_cache(maxsize=4096)
+def _mention_heads(mention: str) -> frozenset[str]:
+    """The head words of :data:`_HEADS` that ``mention`` (lower case) holds as whole words."""
+    found = {w for w in _WORD_RUN.findall(mention) if w in _PLAIN_HEADS}
+    found.update(h for h, pattern in _OTHER_HEADS.items() if pattern.search(mention))
+    return frozenset(found)
+
+
+class _HeadList:
+    """The speakers whose mention holds one head word, in text order, with runs of equal
+    mentions marked so that a walk can skip a run at once."""
+
+    def __init__(self) -> None:
+        self.items: list[int] = []  # positions in the roster
+        self.mentions: list[str] = []  # lower case
+        self.run_of: list[int] = []
+        self.run_first: list[int] = []  # where each run starts in ``items``
+
+    def append(self, item: int, mention: str) -> None:
+        if not self.mentions or self.mentions[-1] != mention:
+            self.run_first.append(len(self.items))
+        self.items.append(item)
+        self.mentions.append(mention)
+        self.run_of.append(len(self.run_first) - 1)
+
+
+class _Roster:
+    """Speakers in text order, indexed for what the rules ask of them in every sentence: the
+    latest (or the first) whose mention holds a head word, the latest armed group, the latest
+    person. Each answer is the one a walk over the whole list would give."""
+
+    def __init__(self) -> None:
+        self.items: list[Speaker] = []
+        self.starts: list[int] = []
+        self._heads: dict[str, _HeadList] = {}
+        self._groups: list[int] = []
+        self._people: list[int] = []
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def append(self, speaker: Speaker) -> None:
+        k = len(self.items)
+        self.items.append(speaker)
+        self.starts.append(speaker.start)
+        if speaker.kind == "group":
+            self._groups.append(k)
+        if speaker.kind == "person":
+            self._people.append(k)
+            return
+        lower = speaker.mention.lower()
+        for head in _mention_heads(lower):
+            self._heads.setdefault(head, _HeadList()).append(k, lower)
+
+    def before(self, position: int) -> int:
+        """How many speakers start before ``position`` (speakers are in text order)."""
+        return bisect.bisect_left(self.starts, position)
+
+    def latest_with(self, head: str, count: int, mention: str) -> Speaker | None:
+        """The last of the first ``count`` speakers that is no person, whose mention holds
+        ``head`` and is not ``mention``."""
+        found = self._heads.get(head)
+        if found is None:
+            return None
+        p = bisect.bisect_left(found.items, count) - 1
+        while p >= 0:
+            if found.mentions[p] == mention:
+                p = found.run_first[found.run_of[p]] - 1
+                continue
+            return self.items[found.items[p]]
+        return None
+
+    def first_with(self, head: str, exclude_start: int, mention: str) -> Speaker | None:
+        """The first speaker that is no person, whose mention holds ``head`` and is not
+        ``mention``, and that does not start at ``exclude_start``."""
+        found = self._heads.get(head)
+        if found is None:
+            return None
+        p = 0
+        while p < len(found.items):
+            speaker = self.items[found.items[p]]
+            if speaker.start == exclude_start:
+                p += 1
+            elif found.mentions[p] == mention:
+                run = found.run_of[p] + 1
+                p = found.run_first[run] if run < len(found.run_first) else len(found.items)
+            else:
+                return speaker
+        return None
+
+    def latest_group(self, count: int, exclude_start: int) -> Speaker | None:
+        """The last armed group among the first ``count`` speakers not starting at
+        ``exclude_start``."""
+        p = bisect.bisect_left(self._groups, count) - 1
+        while p >= 0:
+            speaker = self.items[self._groups[p]]
+            if speaker.start != exclude_start:
+                return speaker
+            p -= 1
+        return None
+
+    def people_latest_first(self):
+        """The people speaking, the latest first."""
+        return (self.items[k] for k in reversed(self._people))
+
+    def latest_person(self, before: int) -> Speaker | None:
+        """The last person speaking before ``before``."""
+        p = len(self._people) - 1
+        while p >= 0:
+            speaker = self.items[self._people[p]]
+            if speaker.start < before:
+                return speaker
+            p -= 1
+        return None
+
+
 def attribute(
     norm: str,
     sentences: list[tuple[int, int, int, str]],
@@ -138,29 +275,61 @@ class _Article:
         self.norm = norm
         self.sentences = sentences
         self.names = names
+        self.name_starts = [m.start for m in names]  # names do not overlap: ends are in order
+        self.name_ends = [m.end for m in names]
+        self.name_spans = {(m.start, m.end) for m in names}
+        self.person_names = [m for m in names if m.kind == "person"]
+        self.person_name_ends = [m.end for m in self.person_names]
         self.gazetteer = gazetteer
-        self.full_names = {m.canonical for m in names if m.kind == "person" and " " in m.canonical}
+        # full names of people, by their last and by their first word
+        self.full_names: dict[str, set[str]] = {}
+        for m in names:
+            if m.kind == "person" and " " in m.canonical:
+                self._add_full_name(m.canonical)
         self.roles: dict[str, str] = {}
-        self.speakers: list[Speaker] = []
+        self.role_heads: dict[str, str] = {}  # last word of a role -> first person given it
+        self.speakers = _Roster()
         self._candidate_cache: dict[int, list[tuple[str, tuple[int, int]]]] = {}
         self.says = list(_SAY.finditer(norm))  # one pass over the article
+        self.say_starts = [m.start() for m in self.says]
         # one pass over the article, not one per sentence and pass
         hint = "report" in norm.lower() or "sources" in norm
         self.anonymous_spans = [m.span() for m in _ANONYMOUS.finditer(norm)] if hint else []
+        self.anonymous_starts = [a for a, _ in self.anonymous_spans]
+        self.anonymous_ends = [b for _, b in self.anonymous_spans]
+        self._anonymous = (0, 0)  # the anonymous sources of the sentence being read
         self.people: list[Speaker] = []
+
+    def _add_full_name(self, name: str) -> None:
+        words = name.split()
+        for word in (words[0], words[-1]):
+            self.full_names.setdefault(word, set()).add(name)
+
+    def _set_role(self, name: str, role: str) -> None:
+        """Give ``name`` its role, unless it has one already."""
+        if name not in self.roles:
+            self.roles[name] = role
+            if words := role.lower().split():
+                self.role_heads.setdefault(words[-1], name)
+
+    def _anonymous_in(self, start: int, end: int) -> tuple[int, int]:
+        """The range of :attr:`anonymous_spans` that start in ``start``-``end``."""
+        return (
+            bisect.bisect_left(self.anonymous_starts, start),
+            bisect.bisect_left(self.anonymous_starts, end),
+        )
 
     def run(self) -> ArticleSources:
         # A first pass collects full names (a surname used before the full name still resolves)
         # and every speaker (a headline's ": ministry" names a body the text names later).
-        self.first_pass: list[Speaker] = []
+        self.first_pass = _Roster()
         for start, end, _, section in self.sentences:
             found = self._find(start, end, section)
             if found:
                 self.first_pass.append(found)
                 if found.kind == "person" and " " in found.name:
-                    self.full_names.add(found.name)
-        self.first_roles = dict(self.roles)
-        self.speakers, self.people = [], []
+                    self._add_full_name(found.name)
+        self.speakers, self.people = _Roster(), []
         results: list[Attribution] = []
         current: dict[int, Speaker] = {}  # paragraph_no -> last speaker
         for start, end, paragraph, section in self.sentences:
@@ -183,7 +352,7 @@ class _Article:
     def _find(self, start: int, end: int, section: str, pronouns: bool = False) -> Speaker | None:
         """The speaker of the sentence at ``start``: the first candidate noun phrase that
         resolves to one."""
-        self._anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
+        self._anonymous = self._anonymous_in(start, end)
         for kind, span in self._candidates(start, end, section):
             if kind == "pronoun":
                 if pronouns and (person := self._last_person(span[0])):
@@ -208,9 +377,12 @@ class _Article:
         for match in matches:
             if match and (span := self._np_forward(start + match.end(), start + len(text))):
                 found.append(("np", span))
-        says = [m for m in self.says if start <= m.start() < end]
+        says = self.says[
+            bisect.bisect_left(self.say_starts, start) : bisect.bisect_left(self.say_starts, end)
+        ]
         for pattern in (_TRAILING, _TRAILING_INVERTED) if says else ():
-            match = pattern.search(text)
+            # both end at the sentence's end: no match starts further back than the window
+            match = pattern.search(text, max(0, len(text) - TRAILING_WINDOW))
             if not match:
                 continue
             s, e = start + match.start("np"), start + match.end("np")
@@ -222,9 +394,8 @@ class _Article:
                 self._remember_role(span, _drop_determiner(role))
             pronoun = self.norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
             found.append(("pronoun" if pronoun else "np", span))
-        anonymous = [(a, b) for a, b in self.anonymous_spans if start <= a < end]
         for match in says:
-            if any(a <= match.start() < b for a, b in anonymous):
+            if self._in_anonymous(match.start(), start):
                 continue  # "Recent reports indicate": a source with no name, not a speaker
             span = self._np_backward(start, match.start())
             if span is None:
@@ -240,7 +411,7 @@ class _Article:
                 found.append(("np", (start + match.start(), start + match.end("owner"))))
         if section == "title" and (lead := _TITLE_LEAD.match(text)):
             span = (start, start + lead.end("who"))
-            if any(m.start == span[0] and m.end == span[1] for m in self.names):
+            if span in self.name_spans:
                 found.append(("np", span))
         if section == "title" and ":" in text:
             colon = start + text.rindex(":") + 1
@@ -251,40 +422,68 @@ class _Article:
         return found
 
     def _is_anonymous(self, start: int, end: int) -> bool:
-        return any(start <= a < end for a, _ in self.anonymous_spans)
+        first, stop = self._anonymous_in(start, end)
+        return first < stop
+
+    def _in_anonymous(self, position: int, sentence_start: int) -> bool:
+        """Whether ``position`` lies in an anonymous source ("reports indicate") that starts in
+        the sentence at ``sentence_start``."""
+        i = bisect.bisect_right(self.anonymous_starts, position) - 1
+        return (
+            i >= 0
+            and self.anonymous_starts[i] >= sentence_start
+            and position < self.anonymous_ends[i]
+        )
 
     # --- noun phrases ------------------------------------------------------------------------
     def _np_forward(self, start: int, end: int) -> tuple[int, int] | None:
         span = self._np_forward_scan(start, end)
         if span is not None:
-            for m in self.names:  # "the Institute for the Study of War": a known name, whole
+            # "the Institute for the Study of War": a known name, whole. Names do not overlap,
+            # so only the last one starting inside the span can run past its end.
+            i = bisect.bisect_left(self.name_starts, span[1]) - 1
+            if i >= 0:
+                m = self.names[i]
                 if span[0] <= m.start < span[1] and span[1] < m.end <= end:
                     span = (span[0], m.end)
         return span
 
     def _np_forward_scan(self, start: int, end: int) -> tuple[int, int] | None:
-        tokens = list(_TOKEN.finditer(self.norm, start, end))
+        # tokens are read one at a time: the phrase ends long before the sentence does
+        tokens = _TOKEN.finditer(self.norm, start, end)
         kept: list[re.Match[str]] = []
-        for i, tok in enumerate(tokens):
+        tok = next(tokens, None)
+        while tok is not None:
+            following = next(tokens, None)
             word = tok.group(0)
             if not kept and word.lower() in _DETERMINERS:
                 kept.append(tok)
-                continue
-            if not kept and (word[0].isdigit() or word.lower() in _COUNT_WORDS):
-                continue  # "according to two local officials"
-            if _np_word(word) or (
+            elif not kept and (word[0].isdigit() or word.lower() in _COUNT_WORDS):
+                pass  # "according to two local officials"
+            elif _np_word(word) or (
                 word.lower() in _CONNECTORS
                 and kept
-                and i + 1 < len(tokens)
-                and _np_word(tokens[i + 1].group(0))
+                and following is not None
+                and _np_word(following.group(0))
             ):
                 kept.append(tok)
-                continue
-            break
+            else:
+                break
+            tok = following
         return _trim(kept)
 
-    def _np_backward(self, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
-        tokens = list(_TOKEN.finditer(self.norm, sentence_start, verb_start))
+    def _np_backward(
+        self, sentence_start: int, verb_start: int, depth: int = 0
+    ) -> tuple[int, int] | None:
+        """The noun phrase ending before ``verb_start``: the subject of a reporting verb."""
+        if depth > MAX_NP_DEPTH:
+            return None  # "X of the ruling Y of the ruling Z ... said": no speaker that deep
+        start = sentence_start
+        if verb_start - sentence_start > NP_WINDOW:
+            # read the last NP_WINDOW characters, from a space so that no word is cut
+            space = _SPACE.search(self.norm, verb_start - NP_WINDOW, verb_start)
+            start = space.start() if space else verb_start
+        tokens = list(_TOKEN.finditer(self.norm, start, verb_start))
         i = len(tokens) - 1
         acronym_end = None
         if i >= 3 and tokens[i].group(0) == ")" and tokens[i - 2].group(0) == "(":
@@ -296,7 +495,7 @@ class _Article:
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
             i -= 1
         if i >= 0 and tokens[i].group(0) == ",":
-            return self._appositive(tokens, i)
+            return self._appositive(tokens, i, depth)
         kept: list[re.Match[str]] = []
         while i >= 0:
             word = tokens[i].group(0)
@@ -320,7 +519,7 @@ class _Article:
         while of_at >= 0 and tokens[of_at].group(0).lower() in ("the", "ruling", "opposition"):
             of_at -= 1
         if span and of_at >= 1 and tokens[of_at].group(0).lower() == "of":
-            person = self._np_backward(sentence_start, tokens[of_at].start())
+            person = self._np_backward(sentence_start, tokens[of_at].start(), depth + 1)
             if person and self.norm[person[0]].isupper():
                 found = self._speaker(*person)
                 if found is not None and found.kind == "person":
@@ -331,20 +530,22 @@ class _Article:
             # "diplomats in Addis Ababa estimated": the diplomats speak, not the city
             j = i
             if j >= 1 and tokens[j].group(0).lower() in ("in", "at", "from", "near"):
-                return self._np_backward(sentence_start, tokens[j].start())
+                return self._np_backward(sentence_start, tokens[j].start(), depth + 1)
             return None
         return span
 
-    def _appositive(self, tokens: list[re.Match[str]], comma: int) -> tuple[int, int] | None:
+    def _appositive(
+        self, tokens: list[re.Match[str]], comma: int, depth: int
+    ) -> tuple[int, int] | None:
         """ "Lee Seong-kweun, a lawmaker on the committee, told ...": the name before the
         first comma; the words between the commas are remembered as the role."""
         j = comma - 1
-        while j >= 0 and tokens[j].group(0) != ",":
+        while j >= 0 and comma - j <= 14 and tokens[j].group(0) != ",":
             j -= 1
         if j < 1 or comma - j > 14:
             return None
         inner = (tokens[j + 1].start(), tokens[comma - 1].end())
-        before = self._np_backward(tokens[0].start(), tokens[j].start())
+        before = self._np_backward(tokens[0].start(), tokens[j].start(), depth + 1)
         inner_text = _drop_determiner(self.norm[inner[0] : inner[1]])
         if inner_text.split(" ", 1)[0].lower() in ("who", "which", "whose"):
             # "a military spokesman, who asked not to be named, said": the phrase before
@@ -363,7 +564,7 @@ class _Article:
     def _remember_role(self, span: tuple[int, int], role: str) -> None:
         speaker = self._speaker(*span)
         if speaker and speaker.kind == "person" and role:
-            self.roles.setdefault(speaker.name, role)
+            self._set_role(speaker.name, role)
 
     # --- canonical speakers ------------------------------------------------------------------
     def _speaker(self, start: int, end: int) -> Speaker | None:
@@ -374,7 +575,9 @@ class _Article:
         head = words[-1].lower().rstrip(".")
         if head in lexicon.NOT_SPEAKERS or len(words) > 12:
             return None
-        if any(a < end and start < b for a, b in getattr(self, "_anonymous", [])):
+        first, stop = self._anonymous
+        i = bisect.bisect_right(self.anonymous_ends, start, first, stop)
+        if i < stop and self.anonymous_starts[i] < end:
             return None  # "unidentified ... sources": a source with no name
         content = [w for w in words if w.lower() not in _DETERMINERS]
         definite = bool(content) and len(content) <= 3
@@ -384,7 +587,10 @@ class _Article:
                 return found
         if words[0].lower() in lexicon.PRONOUNS | {"it", "they", "we", "i"}:
             return None
-        inside = [m for m in self.names if m.start >= start and m.end <= end]
+        first = bisect.bisect_left(self.name_starts, start)
+        inside = [
+            m for m in self.names[first : bisect.bisect_left(self.name_starts, end)] if m.end <= end
+        ]
         if inside:
             match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
             role = self.norm[start : match.start].strip(" ,") or None
@@ -416,25 +622,29 @@ class _Article:
         mention holds the same head word, else the first one later in the article. A role
         ("Ukraine's spy chief") resolves to the person given that role in the article."""
         head = words[-1].lower()
-        if head in _ROLE_HEADS:
-            for name, role in {**getattr(self, "first_roles", {}), **self.roles}.items():
-                if role.lower().split()[-1] == head:
-                    return Speaker(name, role, "person", start, end, " ".join(words))
+        if head in _ROLE_HEADS and (name := self.role_heads.get(head)) is not None:
+            role = self.roles[name]  # the first person given a role ending in this word
+            return Speaker(name, role, "person", start, end, " ".join(words))
         if words[0].lower() not in ("the", "its") and len(words) > 1:
             return None
-        if head not in lexicon.ORG_WORDS | _DEFINITE_HEADS:
+        if head not in _HEADS:
             return None
-        earlier = [sp for sp in self.speakers if sp.start < start]
+        earlier = self.speakers.before(start)
+        first_pass = getattr(self, "first_pass", _Roster())
         if head in _GROUP_HEADS:  # "the group said": the armed group that spoke last
-            for sp in reversed([*earlier, *getattr(self, "first_pass", [])]):
-                if sp.kind == "group" and sp.start != start:
-                    return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
-        for pool in (reversed(earlier), getattr(self, "first_pass", [])):
-            for sp in pool:
-                if sp.start == start or sp.mention.lower() == " ".join(words).lower():
-                    continue  # itself, or another bare mention that resolved to nothing
-                if sp.kind != "person" and re.search(rf"\b{re.escape(head)}\b", sp.mention.lower()):
-                    return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
+            sp = first_pass.latest_group(len(first_pass), start) or self.speakers.latest_group(
+                earlier, start
+            )
+            if sp is not None:
+                return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
+        # the latest earlier speaker with that head word, else the first in the article; not
+        # itself, nor another bare mention that resolved to nothing
+        mention = " ".join(words).lower()
+        sp = self.speakers.latest_with(head, earlier, mention) or first_pass.first_with(
+            head, start, mention
+        )
+        if sp is not None:
+            return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
         return None
 
     def _make(self, name: str, role: str | None, kind: str, start: int, end: int) -> Speaker:
@@ -443,24 +653,27 @@ class _Article:
         if kind == "person":
             if " " not in name:
                 # a surname alone; family names come first in Korean or Chinese names
-                full = [f for f in self.full_names if name in (f.split()[-1], f.split()[0])]
+                full = self.full_names.get(name, ())
                 if len(full) == 1:
-                    name = full[0]
+                    name = next(iter(full))
             if role:
-                self.roles.setdefault(name, role)
+                self._set_role(name, role)
             role = role or self.roles.get(name)
         speaker = Speaker(name, role, kind, start, end)
-        if kind == "person" and not any(m.start == start for m in self.names):
+        if kind == "person" and not self._name_starts_at(start):
             self.people.append(speaker)
         return speaker
 
+    def _name_starts_at(self, position: int) -> bool:
+        i = bisect.bisect_left(self.name_starts, position)
+        return i < len(self.name_starts) and self.name_starts[i] == position
+
     def _last_person(self, before: int) -> Speaker | None:
-        for speaker in reversed(self.speakers):
-            if speaker.kind == "person" and speaker.start < before:
-                return speaker
-        people = [m for m in self.names if m.kind == "person" and m.end <= before]
-        if people:
-            last = people[-1]
+        if (speaker := self.speakers.latest_person(before)) is not None:
+            return speaker
+        named = bisect.bisect_right(self.person_name_ends, before)
+        if named:
+            last = self.person_names[named - 1]
             return Speaker(last.canonical, self.roles.get(last.canonical), "person", 0, 0)
         return None
 
@@ -483,10 +696,16 @@ class _Article:
         return cited
 
     def _person_named_in(self, start: int, end: int, exclude: str) -> Speaker | None:
+        """The latest person speaker (of the last :data:`MAX_RELAYS` distinct people) whose
+        surname the sentence at ``start`` names."""
         text = self.norm[start:end]
-        for speaker in reversed(self.speakers):
-            if speaker.kind != "person" or speaker.name == exclude:
+        tried: set[str] = set()
+        for speaker in self.speakers.people_latest_first():
+            if speaker.name == exclude or speaker.name in tried:
                 continue
+            if len(tried) >= MAX_RELAYS:
+                break
+            tried.add(speaker.name)
             last = speaker.name.split()[-1]
             if re.search(rf"\b{re.escape(last)}\b", text):
                 return speaker
