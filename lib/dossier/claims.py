@@ -97,6 +97,9 @@ _HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORE
 _TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
 _RATE = re.compile(rf"\W*(?:\w+\W+){{0,3}}?(?:{lexicon.RATE})\b", re.IGNORECASE)  # .match
 _CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lexicon.CATEGORY_AFTER]
+_ANY_CATEGORY_AFTER = re.compile(
+    "(?:" + "|".join(f"(?:{p})\\b" for _, p in lexicon.CATEGORY_AFTER) + ")", re.IGNORECASE
+)
 # Words that may stand between a figure (or its noun) and what happened to it.
 _FILLERS = lexicon.words(
     "who which that have has had been were was are is being be already reportedly reported as "
@@ -107,6 +110,9 @@ _FILLERS = lexicon.words(
 _CATEGORY_BEFORE = [
     (c, re.compile(rf"\b(?:{p})$", re.IGNORECASE)) for c, p in lexicon.CATEGORY_BEFORE
 ]
+_ANY_CATEGORY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(f"(?:{p})" for _, p in lexicon.CATEGORY_BEFORE) + ")$", re.IGNORECASE
+)
 _OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
 _MEASURED_NOUNS = (
     r"casualties|losses|death\s+toll|toll|deaths|dead|killed|wounded|injured|prisoners|pows"
@@ -144,6 +150,7 @@ _ANCHORS = {
     "partitive": re.compile(r"(?=\b(?:among|of)\s)", re.IGNORECASE),
 }
 _SPACES = re.compile(r"\s*")
+_WHITESPACE = re.compile(r"\s")
 _SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
 _QUOTES = frozenset({'"', "'"})
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
@@ -412,15 +419,13 @@ class _Article:
         norm = self.norm
         clause_start, clause_end = self._clause(index, q)
         lead_start = max(clause_start, q.qualifier_start - CONTEXT)  # the clause before, bounded
-        before_words = [
-            w for w in _tail_words(norm, clause_start, q.qualifier_start) if w not in _QUOTES
-        ]
+        before_words = _tail_words(norm, clause_start, q.qualifier_start)
         prev = before_words[-1].lower().rstrip(".") if before_words else ""
         after_at = q.end + (len(q.suffix) + 1 if q.suffix else 0)
         if q.unit == "percent":  # "40 percent of the troops": the marker is not the head
             marker = _PERCENT_MARK.match(norm, after_at)
             after_at = marker.end() if marker else after_at
-        after_words = _head_words(norm, after_at, clause_end)
+        after_words = _head_words(norm, after_at, clause_end, _AFTER_WORDS)
         nxt = after_words[0].lower() if after_words else ""
 
         # --- not claims: dates, durations, ages, money, sizes of other things
@@ -444,7 +449,7 @@ class _Article:
         if q.suffix in lexicon.HYPHEN_SIZE:
             head = "force"
         window_end = min(clause_end, following[0].start) if following else clause_end
-        window_words = _head_words(norm, after_at, window_end)
+        window_words = _head_words(norm, after_at, window_end, (head_index or 0) + _PREDICATE_WORDS)
         category = head_category
         if category in (None, "wounded") and _OVERRIDE.search(
             " ".join(window_words[: (head_index or 0) + 10])
@@ -476,7 +481,8 @@ class _Article:
         ):
             # "..., including 30 soldiers, were killed": the predicate after the parenthesis
             next_end = self._clause(index, _after(q, clause_end + 1))[1]
-            category = _category_after(_head_words(norm, clause_end + 1, next_end), None)
+            predicate = _head_words(norm, clause_end + 1, next_end, _PREDICATE_WORDS)
+            category = _category_after(predicate, None)
         if category is None:
             category = adjective  # "12k wounded soldiers"
         deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in before_words[-4:])
@@ -491,7 +497,9 @@ class _Article:
             elif previous and self._partitive(index, lead_start, q.qualifier_start, after_words):
                 category = previous.category  # "nine of them", "among them 300"
             elif self._partitive(index, lead_start, q.qualifier_start, after_words):
-                category = _category_after(_head_words(norm, after_at, s_end), None)
+                category = _category_after(
+                    _head_words(norm, after_at, s_end, _PREDICATE_WORDS), None
+                )
                 of_them = [w.lower() for w in after_words[:2]] == ["of", "them"]
                 if category is None and of_them and (q.is_vague or q.value_low >= 10):
                     category = "deployed"  # "Several thousand of them have been thrown in"
@@ -805,8 +813,7 @@ class _Article:
             claim.agent = nearest.canonical  # "Ukraine said it killed 300"
             return None
         possessive_place = (
-            norm[nearest.end : nearest.end + 2] == "'s"
-            and nearest.end + 3 in self._place_start_set
+            norm[nearest.end : nearest.end + 2] == "'s" and nearest.end + 3 in self._place_start_set
         )
         return None if possessive_place else nearest.canonical
 
@@ -836,9 +843,7 @@ class _Article:
         q = claim.quantity
         if not claim.head_word:
             return q.end
-        m = _whole_word(claim.head_word).search(
-            self.norm, q.end, min(clause_end, q.end + CONTEXT)
-        )
+        m = _whole_word(claim.head_word).search(self.norm, q.end, min(clause_end, q.end + CONTEXT))
         return m.end() if m else q.end
 
     def _side_counts(self) -> tuple[list[str], list[str]]:
@@ -1005,20 +1010,40 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _tail_words(norm: str, start: int, end: int) -> list[str]:
-    """The words of ``norm[start:end]``, reading at most its last :data:`CONTEXT` characters
-    (a word cut by that bound is left out)."""
-    lo = max(start, end - CONTEXT)
-    words = _WORD.findall(norm, lo, end)
-    return words[1:] if lo > start else words
+# Words are read from a space on: no word contains one, so a read that starts at a space finds
+# the same words as a read of the whole clause. A short read first, the whole context if needed.
+_SHORT_READ = 100
 
 
-def _head_words(norm: str, start: int, end: int) -> list[str]:
-    """The words of ``norm[start:end]``, reading at most its first :data:`CONTEXT` characters
-    (a word cut by that bound is left out)."""
-    hi = min(end, start + CONTEXT)
-    words = _WORD.findall(norm, start, hi)
-    return words[:-1] if hi < end else words
+def _tail_words(norm: str, start: int, end: int, count: int = 8) -> list[str]:
+    """The last ``count`` words of ``norm[start:end]`` (quotes left out), read within its last
+    :data:`CONTEXT` characters."""
+    for reach in (_SHORT_READ, CONTEXT):
+        lo = end - reach
+        if lo > start:
+            space = _WHITESPACE.search(norm, lo, end)
+            lo = space.start() if space else end
+        else:
+            lo = start
+        words = [w for w in _WORD.findall(norm, lo, end) if w not in _QUOTES]
+        if len(words) >= count or lo == start:
+            break
+    return words[-count:]
+
+
+def _head_words(norm: str, start: int, end: int, count: int) -> list[str]:
+    """The first ``count`` words of ``norm[start:end]``, read within its first :data:`CONTEXT`
+    characters."""
+    for reach in (_SHORT_READ, CONTEXT):
+        hi = start + reach
+        if hi < end:
+            hi = max(norm.rfind(" ", start, hi), norm.rfind("\n", start, hi), start)
+        else:
+            hi = end
+        words = _WORD.findall(norm, start, hi)
+        if len(words) >= count or hi == end:
+            break
+    return words[:count]
 
 
 @functools.lru_cache(maxsize=256)
@@ -1035,6 +1060,11 @@ def _is_year(q: numbers.Quantity) -> bool:
     )
 
 
+# How many words after a figure its rules read: the head noun comes within the first eight.
+_AFTER_WORDS = 12
+_PREDICATE_WORDS = 32  # the head, fillers ("who have since been"), then what happened
+
+
 def _category_after(after_words: list[str], head_index: int | None) -> str | None:
     """The category a phrase right after the figure (or its head noun) gives it: "troops have
     been killed", "who sustained injuries", "already reported as killed or wounded". Only
@@ -1046,6 +1076,8 @@ def _category_after(after_words: list[str], head_index: int | None) -> str | Non
     while i < len(after_words) and after_words[i].lower() in _FILLERS:
         i += 1
     rest = " ".join(after_words[i : i + 6])
+    if not _ANY_CATEGORY_AFTER.match(rest):
+        return None  # most figures: no pattern matches, and one look says so
     for category, pattern in _CATEGORY_AFTER:
         if pattern.match(rest):
             return category
@@ -1061,6 +1093,8 @@ def _category_before(before_words: list[str]) -> str | None:
         k -= 1
         dropped += 1
     tail = " ".join(words[:k])
+    if not _ANY_CATEGORY_BEFORE.search(tail):
+        return None  # most figures: no pattern matches, and one look says so
     for category, pattern in _CATEGORY_BEFORE:
         if pattern.search(tail):
             return category

@@ -165,10 +165,10 @@ def find(text: str) -> list[Quantity]:
                 continue  # "2024-25" seasons, "24-7": not a range of quantities
             unit, vague = "persons", False
         elif m.group("fraction"):
-            low = high = _FRACTIONS[re.sub(r"\s+", " ", m.group("fraction").lower())]
+            low = high = _FRACTIONS[_SPACES.sub(" ", m.group("fraction").lower())]
             unit, vague = "percent", False
         elif m.group("vague"):
-            low, high = vague_table()[re.sub(r"\s+", " ", m.group("vague").lower())]
+            low, high = vague_table()[_SPACES.sub(" ", m.group("vague").lower())]
             unit, vague = "persons", True
         else:
             low, _ = _atom_value(m.group("atom"))
@@ -190,6 +190,12 @@ def _ending(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _AT_LEAST_END = _ending(AT_LEAST_BEFORE)
 _AT_MOST_END = _ending(AT_MOST_BEFORE)
 _APPROX_END = _ending(APPROX_BEFORE)
+# The last word of every qualifier before a figure: text ending otherwise has none of them.
+_QUALIFIER_LAST_WORDS = tuple(
+    {p.split(" ")[-1] for p in AT_LEAST_BEFORE + AT_MOST_BEFORE + APPROX_BEFORE}
+)
+_SPACES = re.compile(r"\s+")
+_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?(thousand|million|billion|k)?$")
 _HYPHEN_SUFFIX = re.compile(r"-(?P<suffix>[a-z]+(?:-[a-z]+)*)")
 _ODD_AFTER = re.compile(r"\s+odd\b")
 _ABOUT_AFTER = re.compile(r"\s*,?\s*(?:or so|or thereabouts)\b")
@@ -203,11 +209,14 @@ def _qualify(
     before = text[max(0, start - 40) : start].lower()
     after = text[end : end + 30].lower()
     approx, bound, qualifier_start = False, "none", start
-    for pattern, kind in (
+    qualifiers = (
         (_AT_LEAST_END, "at_least"),
         (_AT_MOST_END, "at_most"),
         (_APPROX_END, "approx"),
-    ):
+    )
+    if not before.rstrip().endswith(_QUALIFIER_LAST_WORDS):
+        qualifiers = ()  # a qualifier ends right before the figure, or there is none
+    for pattern, kind in qualifiers:
         hit = pattern.search(before)
         if hit:
             qualifier_start = min(qualifier_start, start - (len(before) - hit.start()))
@@ -252,8 +261,10 @@ def _qualify(
 def _atom_value(atom: str) -> tuple[float, int]:
     """Return (value, multiplier applied) of one number: digits, digits with a multiplier, or
     number words."""
-    atom = re.sub(r"\s+", " ", atom.strip().lower())
-    digits = re.match(rf"^({_DIGITS})\s?(thousand|million|billion|k)?$", atom)
+    if atom.isdecimal():  # plain digits, the most common figure
+        return float(atom), 1
+    atom = _SPACES.sub(" ", atom.strip().lower())
+    digits = _DIGITS_AND_SCALE.match(atom)
     if digits:
         value = float(digits.group(1).replace(",", ""))
         mult = {"k": 1_000, None: 1}.get(digits.group(2)) or SCALES[digits.group(2)]
