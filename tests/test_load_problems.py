@@ -149,3 +149,94 @@ def test_decode_refuses(data, problem):
     with pytest.raises(UnreadableFile) as exc:
         decode(data)
     assert exc.value.problem == problem
+
+
+ARTICLE = "Headline {n}\n{date}\nThe army said {n} soldiers were wounded on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [
+        ("2025-02-30", "the header's date line 2025-02-30 is no date: day is out of range"),
+        ("2025-13-01", "the header's date line 2025-13-01 is no date: month must be in 1..12"),
+        ("9999-12-31", "the header's date line 9999-12-31 is out of range (1677-2262)"),
+        ("1000-01-01", "the header's date line 1000-01-01 is out of range (1677-2262)"),
+    ],
+)
+def test_a_bad_date_line_is_one_problem_and_the_folder_still_loads(tmp_path, date, reason):
+    (tmp_path / "good.txt").write_text(ARTICLE.format(n=40, date="2025-03-04"))
+    (tmp_path / "bad.txt").write_text(ARTICLE.format(n=50, date=date))
+    with pytest.warns(dossier.DossierWarning, match=r"1 of 2 files .*\(1 bad_date\)"):
+        corpus = dossier.load(tmp_path)
+    assert corpus.articles["file_name"].tolist() == ["good.txt"]
+    assert corpus.articles["published_date"].tolist() == [pd.Timestamp("2025-03-04")]
+    assert corpus.problems[["file_name", "problem"]].values.tolist() == [["bad.txt", "bad_date"]]
+    assert corpus.problems["reason"][0].startswith(reason)
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_escaped(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name on a UTF-8 file system
+    (tmp_path / name).write_text(ARTICLE.format(n=40, date=""))
+    corpus = dossier.load(tmp_path)
+    assert corpus.articles["file_name"].tolist() == ["caf\\xe9.txt"]
+    assert len(corpus.claims) == 1
+
+
+def test_a_linked_folder_is_read_and_a_link_back_is_a_problem(tmp_path):
+    root, elsewhere = tmp_path / "articles", tmp_path / "elsewhere"
+    (root / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (root / "a.txt").write_text(ARTICLE.format(n=40, date=""))
+    (elsewhere / "b.txt").write_text(ARTICLE.format(n=50, date=""))
+    (root / "linked").symlink_to(elsewhere)
+    (root / "sub" / "back").symlink_to(root)  # a loop: would be read forever
+    with pytest.warns(dossier.DossierWarning, match=r"1 of 3 files .*\(1 unreadable\)"):
+        corpus = dossier.load(root)
+    assert corpus.articles["file_name"].tolist() == ["a.txt", "linked/b.txt"]
+    expected = pd.DataFrame(
+        [("sub/back/", "unreadable", "link to a folder already read (the folder loaded): "
+          "not read twice")],
+        columns=["file_name", "problem", "reason"],
+    )  # fmt: skip
+    pdt.assert_frame_equal(corpus.problems, expected)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, monkeypatch):
+    (tmp_path / "open").mkdir()
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(ARTICLE.format(n=40, date=""))
+    (tmp_path / "closed" / "b.txt").write_text(ARTICLE.format(n=50, date=""))
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root can list anything, so deny one folder by hand
+        if os.fspath(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.warns(dossier.DossierWarning, match="1 of 2 files"):
+        corpus = dossier.load(tmp_path)
+    assert corpus.articles["file_name"].tolist() == ["open/a.txt"]
+    assert corpus.problems.values.tolist() == [
+        ["closed/", "unreadable", "cannot list folder: Permission denied"]
+    ]
+
+
+def test_a_fault_in_the_rules_loses_one_article_and_says_so(monkeypatch):
+    from dossier import claims
+
+    corpus = dossier.load(sorted(str(p) for p in (FIXTURES / "claims").glob("*.txt")))
+    every = set(corpus.claims["article_id"])
+    corpus = dossier.load(sorted(str(p) for p in (FIXTURES / "claims").glob("*.txt")))
+    faulty = corpus.articles["article_id"][0]
+    real = claims._Article.claims
+
+    def claims_of(article):
+        if article.article_id == faulty:
+            raise ValueError("a rule tripped")
+        return real(article)
+
+    monkeypatch.setattr(claims._Article, "claims", claims_of)
+    with pytest.warns(dossier.DossierWarning, match="claims could not be read from 1 article"):
+        found = corpus.claims
+    assert set(found["article_id"]) == every - {faulty}  # every other article keeps its claims

@@ -17,6 +17,7 @@ text (``articles.text``), whose line ends are normalised to ``\\n``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,10 @@ _NOT_HEADLINE_END = tuple(".:;,")  # headlines may end in "?" or "!", not like p
 # Two initials at the very end ("... With U.S."): matched from four characters before the end.
 _INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2}$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+# The dates a datetime64[ns] column holds, whole days only.
+_FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
+_LAST_DATE = (pd.Timestamp.max - pd.Timedelta(days=1)).date()
 
 MAX_HEADLINE_WORDS = 30
 DERIVED_TITLE_WORDS = 16
@@ -114,6 +119,8 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
     norm = for_matching(text)
     content = [(s, e) for s, e in lines if norm[s:e].strip()]
     title_span, uuid, published, rest = _header(norm, content)
+    if published is not None:
+        _check_date(published)
     outlet, paragraphs = _paragraphs(norm, rest, boilerplate)
     if not paragraphs:
         what = "only a headline" if title_span else "no article text"
@@ -136,6 +143,23 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
         outlet=outlet,
         published_date=published,
     )
+
+
+def _check_date(value: str) -> None:
+    """Raise ``UnreadableFile("bad_date", ...)`` unless the header's date line is a calendar
+    date the tables can hold (1678 to 2261: what a nanosecond timestamp spans)."""
+    try:
+        date = datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UnreadableFile(
+            "bad_date", f"the header's date line {value} is no date: {exc}"
+        ) from exc
+    if not _FIRST_DATE <= date <= _LAST_DATE:
+        raise UnreadableFile(
+            "bad_date",
+            f"the header's date line {value} is out of range "
+            f"({_FIRST_DATE.year}-{_LAST_DATE.year})",
+        )
 
 
 def frame(documents: Iterable[Document]) -> pd.DataFrame:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -21,7 +23,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from dossier import attribution, gazetteer, lexicon, numbers
+from dossier.corpus import DossierWarning
 from dossier.text import anchor_positions, for_matching, search_at, search_in
+
+log = logging.getLogger(__name__)
 
 COLUMNS = {
     "claim_id": "str",
@@ -289,14 +294,28 @@ def extract(
         by_article.setdefault(article_id, []).append(tuple(row))
     claim_rows: list[dict] = []
     entity_rows: list[dict] = []
+    failed: list[str] = []
     for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
         rows = by_article.get(article_id)
         if not rows:
             continue
-        found = _Article(article_id, text, rows, gaz)
-        claim_rows.extend(found.claims())
-        if with_entities:
-            entity_rows.extend(entities_module.rows(found))
+        try:
+            found = _Article(article_id, text, rows, gaz)
+            article_claims = found.claims()
+            article_entities = entities_module.rows(found) if with_entities else []
+        except Exception as exc:  # a rule's fault on one odd article must not sink the rest
+            log.exception("claims could not be read from article %s", article_id)
+            failed.append(f"{article_id} ({type(exc).__name__}: {exc})")
+            continue
+        claim_rows.extend(article_claims)
+        entity_rows.extend(article_entities)
+    if failed:
+        warnings.warn(
+            f"claims could not be read from {len(failed)} article(s), which have none in the "
+            f"ledger: {'; '.join(failed[:3])}{' ...' if len(failed) > 3 else ''} (see the log)",
+            DossierWarning,
+            stacklevel=2,
+        )
     claims = pd.DataFrame(claim_rows, columns=list(COLUMNS)).astype(COLUMNS)
     return claims, entities_module.frame(entity_rows) if with_entities else None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dossier import articles, sentences
-from dossier.files import Source, UnreadableFile, discover, read_text
+from dossier.files import Source, UnreadableFile, discover, printable, read_text
 from dossier.text import for_matching
 
 log = logging.getLogger(__name__)
@@ -153,6 +153,9 @@ def load_files(
     problems: list[tuple[str, str, str]] = []
     seen: dict[str, str] = {}
     for f in files:
+        if f.problem is not None:
+            problems.append((f.file_name, *f.problem))
+            continue
         try:
             text, encoding = read_text(f.path)
             doc = articles.parse(text, f.file_name, encoding, boilerplate)
@@ -160,7 +163,7 @@ def load_files(
             problems.append((f.file_name, exc.problem, exc.reason))
             continue
         except Exception as exc:  # a parser bug on one odd file must not sink the whole load
-            log.exception("failed to parse %s", f.path)
+            log.exception("failed to parse %s", printable(f.path))
             problems.append((f.file_name, "error", f"{type(exc).__name__}: {exc}"))
             continue
         if doc.article_id in seen:

@@ -44,10 +44,24 @@ class UnreadableFile(Exception):
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One file of a source: where it is and the name it is reported under."""
+    """One file of a source: where it is and the name it is reported under. ``problem`` is set
+    (a code and a reason) when discovery already knows it cannot be read: a folder that cannot
+    be listed, a link back to a folder already read."""
 
     path: Path
     file_name: str
+    problem: tuple[str, str] | None = None
+
+
+def printable(path: str | os.PathLike[str]) -> str:
+    """Return ``path`` as text that any output can take: bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) are written as escapes (``caf\\xe9.txt``)."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def discover(source: Source) -> list[SourceFile]:
@@ -73,21 +87,59 @@ def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
             matches = sorted(glob.glob(str(paths.ROOT / text), recursive=True))
         files = [Path(m) for m in matches if Path(m).is_file()]
         if not files:
-            raise FileNotFoundError(f"no files match {text!r}")
-        return [SourceFile(p, p.name) for p in files]
+            raise FileNotFoundError(f"no files match {printable(text)!r}")
+        return [SourceFile(p, printable(p.name)) for p in files]
     path = paths.resolve(text)
     if path.is_dir():
-        # Every entry but folders, so a broken link or a FIFO becomes a reported problem.
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if not p.is_dir()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        return [SourceFile(p, p.relative_to(path).as_posix()) for p in files]
+        return _walk(path)
     if path.is_file():
-        return [SourceFile(path, path.name)]
-    raise FileNotFoundError(f"no such file or folder: {text!r}")
+        return [SourceFile(path, printable(path.name))]
+    raise FileNotFoundError(f"no such file or folder: {printable(text)!r}")
+
+
+def _walk(root: Path) -> list[SourceFile]:
+    """Every non-hidden entry below ``root`` but folders, sorted by path, so a broken link or a
+    FIFO becomes a reported problem. Links to folders are followed; a link back to a folder
+    already read (a loop, or a second way in) and a folder that cannot be listed are problems."""
+    found: list[SourceFile] = []
+
+    def name(p: Path) -> str:
+        return printable(p.relative_to(root).as_posix())
+
+    def unlisted(error: OSError) -> None:
+        folder = Path(error.filename or root)
+        reason = f"cannot list folder: {error.strerror or error}"
+        found.append(SourceFile(folder, name(folder) + "/", ("unreadable", reason)))
+
+    seen: dict[tuple[int, int], Path] = {}
+    for top, folders, files in os.walk(root, onerror=unlisted, followlinks=True):
+        here = Path(top)
+        try:
+            info = here.stat()
+            seen.setdefault((info.st_dev, info.st_ino), here)
+        except OSError as exc:
+            unlisted(exc)
+        keep = []
+        for folder in sorted(folders):
+            if folder.startswith("."):
+                continue
+            sub = here / folder
+            try:
+                info = sub.stat()
+            except OSError:  # a broken link: reported as the file it pretends to be
+                found.append(SourceFile(sub, name(sub)))
+                continue
+            first = seen.get((info.st_dev, info.st_ino))
+            if first is not None:
+                earlier = name(first) if first != root else "the folder loaded"
+                reason = f"link to a folder already read ({earlier}): not read twice"
+                found.append(SourceFile(sub, name(sub) + "/", ("unreadable", reason)))
+                continue
+            seen[(info.st_dev, info.st_ino)] = sub
+            keep.append(folder)
+        folders[:] = keep
+        found.extend(SourceFile(here / f, name(here / f)) for f in files if not f.startswith("."))
+    return sorted(found, key=lambda f: f.path.relative_to(root).parts)
 
 
 def read_text(path: Path) -> tuple[str, str]:
