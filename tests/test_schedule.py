@@ -229,3 +229,39 @@ def test_an_unknown_parameter_leaves_no_run_folder(workspace):
     )
     assert run.returncode == 2
     assert [p.name for p in archive.iterdir()] == [".lock"]
+
+
+def test_a_killed_first_ingest_leaves_no_store(workspace):
+    tmp, corpus, db, _ = workspace
+    env = {**os.environ, store.PAUSE_ENV: "60"}
+    process = cli("ingest", str(corpus), "--store", str(db), cwd=tmp, env=env, wait=False)
+    deadline = time.time() + 120
+    line = ""
+    while time.time() < deadline and "pausing" not in line:
+        line = process.stderr.readline()
+    assert "pausing" in line, "the ingest never reached its commit"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert not db.exists()  # no empty store that would brief as "0 articles"
+    assert cli("brief", "--store", str(db), cwd=tmp).returncode == 2
+    assert store.ingest([corpus], db).articles_total == 2
+    assert sorted(p.name for p in tmp.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a record"])
+def test_a_damaged_previous_record_is_reported_and_the_run_succeeds(workspace, damage):
+    tmp, corpus, db, archive = workspace
+    store.ingest([corpus], db)
+    assert cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp).returncode == 0
+    record = archive / "latest" / "run.json"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text[: len(text) // 2] if damage == "truncated" else "[1, 2]\n")
+    leftover = archive / ".tmp-2020-01-01T000000-12345"  # a run killed long ago
+    leftover.mkdir()
+    (leftover / "briefing.ipynb").write_text("{}")
+    time.sleep(1.1)
+    run = cli("brief", "--store", str(db), "--archive", str(archive), cwd=tmp)
+    assert run.returncode == 0, run.stderr
+    html = (archive / "latest.html").read_text(encoding="utf-8")
+    assert "Previous run record unreadable" in html and "compared with nothing" in html
+    assert not leftover.exists()

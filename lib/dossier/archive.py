@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import platform
+import shlex
 import shutil
 import time
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ def run(
     run holds the archive (or its store), unless ``wait``."""
     archive.mkdir(parents=True, exist_ok=True)
     store = Path(corpus)
-    locks = [Lock(lock_file(store), wait)] if store.is_file() else []
+    # a briefing only reads the store: it shares the store's lock with other readers and keeps
+    # ingests out; the archive is its alone
+    locks = [Lock(lock_file(store), wait, shared=True)] if store.is_file() else []
     locks.append(Lock(archive / ".lock", wait))
     for lock in locks:
         lock.__enter__()
@@ -69,6 +72,7 @@ def run(
 
 
 def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
+    _remove_leftovers(archive)
     started = now or datetime.now(UTC)
     stamp = started.strftime("%Y-%m-%dT%H%M%S")
     final = _free(archive / stamp)
@@ -126,6 +130,18 @@ def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
     return Run(final, status, error)
 
 
+def _remove_leftovers(archive: Path) -> None:
+    """Remove what runs that were killed left behind: their hidden work folders and half-made
+    links. Called holding the archive's lock, so none of them belongs to a live run."""
+    for leftover in archive.glob(".tmp-*"):
+        log.info("removing %s, left by a run that did not finish", leftover.name)
+        shutil.rmtree(leftover, ignore_errors=True)
+    for name in (".latest.html.tmp", ".latest.tmp"):
+        leftover = archive / name
+        if leftover.is_symlink() or leftover.is_file():
+            leftover.unlink()
+
+
 def _detach(loggers: list[logging.Logger], handler: logging.Handler) -> None:
     for logger in loggers:
         logger.removeHandler(handler)
@@ -175,11 +191,21 @@ def crontab_line(
     corpus: str, store: Path, archive: Path, at: str = "06:00", root: Path = paths.ROOT
 ) -> str:
     """Return a crontab line that ingests ``corpus`` into ``store`` then briefs into
-    ``archive`` every day at ``at`` (HH:MM, the machine's time zone)."""
+    ``archive`` every day at ``at`` (HH:MM, the machine's time zone), both logged to
+    ``archive/cron.log``. Every path is quoted for the shell and ``%`` escaped for cron, so no
+    path can split into two words or run as a command."""
     hour, minute = (int(x) for x in at.split(":"))
-    python = root / ".venv" / "bin" / "python"
-    log_file = archive / "cron.log"
-    return (
-        f"{minute} {hour} * * * cd {root} && {python} -m dossier ingest {corpus} --store {store} "
-        f"&& {python} -m dossier brief --store {store} --archive {archive} >> {log_file} 2>&1"
+    python = _quote(root / ".venv" / "bin" / "python")
+    store_arg, archive_arg = _quote(store), _quote(archive)
+    command = (
+        f"cd {_quote(root)} && mkdir -p {archive_arg} && "
+        f"{{ {python} -m dossier ingest {_quote(corpus)} --store {store_arg} && "
+        f"{python} -m dossier brief --store {store_arg} --archive {archive_arg}; }} "
+        f">> {_quote(archive / 'cron.log')} 2>&1"
     )
+    return f"{minute} {hour} * * * {command}"
+
+
+def _quote(path: str | os.PathLike[str]) -> str:
+    """``path`` as one shell word, with cron's ``%`` (a line break to cron) escaped."""
+    return shlex.quote(os.fspath(path)).replace("%", "\\%")

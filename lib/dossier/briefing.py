@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import math
 import os
 import time
 from collections.abc import Mapping
@@ -55,6 +56,20 @@ def notebook_parameters(notebook: Path = paths.BRIEFING_NOTEBOOK) -> dict[str, d
     return papermill.inspect_notebook(str(notebook))
 
 
+def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
+    """:func:`notebook_parameters` of a notebook given as an argument: raises
+    :class:`BriefingArgumentError` when it is missing or is no notebook papermill can read."""
+    if not Path(notebook).is_file():
+        raise BriefingArgumentError(f"no such notebook: {notebook}")
+    try:
+        return notebook_parameters(notebook)
+    except Exception as exc:  # not JSON, not a notebook, an unknown format version
+        raise BriefingArgumentError(
+            f"{notebook} is not a notebook papermill can read: {type(exc).__name__}: "
+            f"{_first_line(str(exc))}"
+        ) from exc
+
+
 def build(
     parameters: Mapping[str, Any] | None = None,
     out_dir: Path = paths.REPORTS_DIR,
@@ -68,15 +83,18 @@ def build(
     not declare and :class:`BriefingError` when execution fails; the failed notebook is kept at
     ``out_dir/name.ipynb`` for inspection."""
     parameters = dict(parameters or {})
-    declared = notebook_parameters(notebook)
+    check_name(name)
+    declared = declared_parameters(notebook)
     unknown = sorted(set(parameters) - set(declared))
     if unknown:
         raise BriefingArgumentError(
             f"unknown parameter(s) {', '.join(unknown)}; {notebook.name} takes "
             + ", ".join(declared)
         )
-    if timeout <= 0:
-        raise BriefingArgumentError("the timeout must be a positive number of seconds")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise BriefingArgumentError("the timeout must be a positive, finite number of seconds")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BriefingArgumentError(f"the output folder {out_dir} is a file")
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / f"{name}.ipynb"
     html_path = out_dir / f"{name}.html"
@@ -113,6 +131,26 @@ def build(
     started = time.perf_counter()
     export_html(executed, html_path)
     return Briefing(executed, html_path, execute_seconds, time.perf_counter() - started)
+
+
+def check_name(name: str) -> None:
+    """Raise :class:`BriefingArgumentError` unless ``name`` is a plain file name for the outputs:
+    not empty, no folder separator, no control character, not hidden, short enough for a file
+    system, so that ``NAME.ipynb`` and ``NAME.html`` land in the output folder and nowhere else."""
+    separators = {"/", os.sep, os.altsep} - {None}
+    problem = None
+    if not name or not name.strip():
+        problem = "is empty"
+    elif any(sep in name for sep in separators):
+        problem = "holds a folder separator: give the folder with --out"
+    elif any(ord(c) < 32 or ord(c) == 127 for c in name):
+        problem = "holds a control character"
+    elif name.startswith("."):
+        problem = "starts with '.' (a hidden file, or a way out of the folder)"
+    elif len(os.fsencode(f".{name}.ipynb.tmp")) > 255:
+        problem = "is too long for a file name"
+    if problem:
+        raise BriefingArgumentError(f"the name {name!r} {problem}")
 
 
 def export_html(executed: Path, html_path: Path) -> Path:

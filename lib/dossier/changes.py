@@ -71,9 +71,12 @@ class Changes:
     moved_figures: pd.DataFrame  # category, actor, was, now, change
     new_outlets: list[str]
     new_speakers: list[str]
+    unreadable: str | None = None  # why the previous run's record could not be read
 
     def sentences(self) -> list[str]:
         """Return the changes as sentences for the briefing."""
+        if self.unreadable:
+            return [f"Previous run record unreadable ({self.unreadable}): compared with nothing."]
         if self.is_first:
             return ["First briefing: there is no earlier successful run to compare with."]
         lines = []
@@ -103,7 +106,10 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
     empty = pd.DataFrame()
     if previous_run is None or not Path(previous_run).is_file():
         return Changes(True, None, empty, empty, empty, [], [])
-    before = json.loads(Path(previous_run).read_text(encoding="utf-8")).get("record") or {}
+    try:
+        before = read_record(Path(previous_run))
+    except (OSError, ValueError) as exc:
+        return Changes(True, str(previous_run), empty, empty, empty, [], [], unreadable=str(exc))
     old_articles = {a["article_id"] for a in before.get("articles", [])}
     old_claims = {c["claim_id"] for c in before.get("claims", [])}
     new_articles = pd.DataFrame(
@@ -133,6 +139,40 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
         new_outlets=sorted(set(now["outlets"]) - set(before.get("outlets", []))),
         new_speakers=sorted(set(now["speakers"]) - set(before.get("speakers", []))),
     )
+
+
+NUMBERS = ("value_low", "value_high")
+
+
+def read_record(path: Path) -> dict:
+    """Return the record of the run whose ``run.json`` is at ``path``; raises ``ValueError``
+    saying what is wrong when the file is not a run record (truncated, edited, another file)."""
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path.name} is not text") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    rec = info.get("record") if isinstance(info, dict) else None
+    if not isinstance(rec, dict):
+        raise ValueError(f"{path.name} holds no run record")
+    shapes = {
+        "articles": ("article_id",),
+        "claims": ("claim_id",),
+        "key_figures": ("category", "actor", "value_low", "value_high"),
+    }
+    for field, keys in shapes.items():
+        rows = rec.get(field, [])
+        if not isinstance(rows, list) or not all(
+            isinstance(r, dict) and all(k in r for k in keys) for r in rows
+        ):
+            raise ValueError(f"{path.name} has a malformed {field} list")
+    if not all(isinstance(k[v], int | float) for k in rec.get("key_figures", []) for v in NUMBERS):
+        raise ValueError(f"{path.name} has figures that are not numbers")
+    for field in ("outlets", "speakers"):
+        if not isinstance(rec.get(field, []), list):
+            raise ValueError(f"{path.name} has a malformed {field} list")
+    return rec
 
 
 def _moved(before: list[dict], now: list[dict]) -> pd.DataFrame:

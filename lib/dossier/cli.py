@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import json
 import logging
+import math
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from dossier import briefing, paths
+from dossier.files import discover
+from dossier.locking import Lock, Locked, lock_file
+from dossier.storefile import is_store_file
 
 log = logging.getLogger("dossier")
 
@@ -66,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     brief.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=briefing.DEFAULT_TIMEOUT,
         help="seconds any one cell may run before the briefing fails",
     )
@@ -149,20 +154,57 @@ def main(argv: list[str] | None = None) -> int:
 
 def _brief(args: argparse.Namespace) -> int:
     if args.store is not None:
-        if not args.store.is_file():
-            return _fail(f"no such store: {args.store}", EXIT_USAGE)
         args.corpus = str(args.store)
+    if problem := _brief_arguments_problem(args):
+        return _fail(problem, EXIT_USAGE)
     corpus = paths.resolve(args.corpus)
-    if not any(ch in args.corpus for ch in "*?[") and not corpus.exists():
-        return _fail(f"no such corpus: {args.corpus}", EXIT_USAGE)
     if args.archive is not None:
         return _brief_archived(args, corpus)
-    if not args.notebook.is_file():
-        return _fail(f"no such notebook: {args.notebook}", EXIT_USAGE)
     if any(key == "corpus" for key, _ in args.parameter):
         return _fail("give the corpus with --corpus, not -p corpus", EXIT_USAGE)
+    # a briefing of the store reads it: ingests are kept out until it ends, other readers not
+    store_lock = (
+        Lock(lock_file(args.store), wait=args.wait, shared=True)
+        if args.store is not None
+        else contextlib.nullcontext()
+    )
     try:
-        declared = briefing.notebook_parameters(args.notebook)
+        with store_lock:
+            return _brief_plain(args, corpus)
+    except Locked as exc:
+        return _fail(f"{exc}; an ingest is writing the store (use --wait)", EXIT_LOCKED)
+
+
+def _brief_arguments_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments of ``brief``, found before any kernel starts."""
+    if args.store is not None and not args.store.is_file():
+        return f"no such store: {args.store}"
+    if args.store is not None and not is_store_file(args.store):
+        return f"{args.store} is not a DuckDB store"
+    if any(ch in args.corpus for ch in "*?["):
+        try:
+            discover(args.corpus)
+        except FileNotFoundError as exc:
+            return f"no corpus: {exc}"
+    elif not paths.resolve(args.corpus).exists():
+        return f"no such corpus: {args.corpus}"
+    if not args.notebook.is_file():
+        return f"no such notebook: {args.notebook}"
+    for option, folder in (("--out", args.out), ("--archive", args.archive)):
+        if folder is not None and folder.exists() and not folder.is_dir():
+            return f"{option} {folder} is a file, not a folder"
+    try:
+        briefing.declared_parameters(args.notebook)
+        if args.archive is None:
+            briefing.check_name(args.name)
+    except briefing.BriefingArgumentError as exc:
+        return str(exc)
+    return None
+
+
+def _brief_plain(args: argparse.Namespace, corpus: Path) -> int:
+    try:
+        declared = briefing.declared_parameters(args.notebook)
         parameters: dict[str, Any] = {
             key: _parse_value(value, declared.get(key, {})) for key, value in args.parameter
         }
@@ -194,12 +236,11 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
     from dossier import archive
-    from dossier.locking import Locked
 
     if any(key in ("corpus", "previous_run") for key, _ in args.parameter):
         return _fail("corpus and previous_run are set by the archive", EXIT_USAGE)
     try:
-        declared = briefing.notebook_parameters(args.notebook)
+        declared = briefing.declared_parameters(args.notebook)
         parameters = {
             key: _parse_value(value, declared.get(key, {})) for key, value in args.parameter
         }
@@ -223,21 +264,28 @@ def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from dossier import store
-    from dossier.locking import Lock, Locked, lock_file
+    from dossier.storefile import NotAStore, StoreBusy, StoreError
 
     missing = [
         p for p in args.paths if not any(ch in p for ch in "*?[") and not paths.resolve(p).exists()
     ]
     if missing:
         return _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    if args.store.exists() and not (args.store.is_file() and is_store_file(args.store)):
+        return _fail(f"--store {args.store} is not a DuckDB store", EXIT_USAGE)
     progress = _progress_bar() if sys.stderr.isatty() else _progress_lines()
     try:
-        with Lock(lock_file(args.store), wait=args.wait):
-            report = store.ingest([paths.resolve(p) for p in args.paths], args.store, progress)
+        report = store.ingest(
+            [paths.resolve(p) for p in args.paths], args.store, progress, wait=args.wait
+        )
     except Locked as exc:
         return _fail(f"{exc}; another ingest or brief is running (use --wait)", EXIT_LOCKED)
-    except FileNotFoundError as exc:
+    except StoreBusy as exc:
+        return _fail(f"{exc}; close it, or use --wait", EXIT_LOCKED)
+    except (FileNotFoundError, NotAStore) as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        return _fail(f"ingest failed: {exc}", EXIT_FAILED)
     except Exception as exc:  # the store is unchanged: the transaction rolled back
         log.debug("ingest failed", exc_info=True)
         return _fail(f"ingest failed, store unchanged: {type(exc).__name__}: {exc}", EXIT_FAILED)
@@ -288,6 +336,17 @@ def _schedule(args: argparse.Namespace) -> int:
         return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)
     print(archive.crontab_line(args.corpus, args.store, args.archive, args.at))
     return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"takes a positive, finite number of seconds: {text!r}")
+    return value
 
 
 def _parse_value(text: str, declared: dict[str, Any]) -> Any:

@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,7 +32,18 @@ from dossier import claims as claims_module
 from dossier import entities as entities_module
 from dossier import sentences as sentences_module
 from dossier.corpus import PROBLEM_COLUMNS, Corpus, load_files
-from dossier.files import SourceFile, discover
+from dossier.files import SourceFile, discover, printable
+from dossier.locking import Lock, lock_file
+from dossier.storefile import (
+    READ_WAIT,
+    WRITE_GRACE,
+    NotAStore,
+    StoreError,
+    building,
+    connect,
+    remove_stale_builds,
+    verify,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,27 +121,25 @@ def ingest(
     sources: Iterable[str | os.PathLike[str]],
     store: Path,
     progress: Callable[[int, int], None] | None = None,
+    wait: bool = False,
 ) -> IngestReport:
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
-    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read."""
+    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read.
+
+    One ingest at a time: raises :class:`dossier.locking.Locked` when another ingest or a
+    briefing holds the store's lock file, and :class:`dossier.storefile.StoreBusy` when a
+    reader keeps the store open past a short grace, unless ``wait``. A damaged store raises
+    :class:`StoreError` and is left as it is; a new store appears when its first ingest commits.
+    """
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(tzinfo=None)
     sources = [os.fspath(s) for s in sources]
     found = _unique(f for s in sources for f in discover(s))
     store.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(store))
-    try:
-        _ensure_tables(con)
-        ingest_id = int(
-            con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingest_log").fetchall()[0][0]
-        )
+    with Lock(lock_file(store), wait=wait):
+        remove_stale_builds(store)
+        known, ingest_id = _state(store, wait)
         report = IngestReport(ingest_id=ingest_id, files_seen=len(found))
-        known = {
-            path: (sha, article_id)
-            for path, sha, article_id in con.execute(
-                "SELECT path, content_sha256, article_id FROM files"
-            ).fetchall()
-        }
         todo: list[tuple[SourceFile, str, int]] = []
         for i, f in enumerate(found, start=1):
             try:  # a file that cannot be read is parsed below, and becomes a problem row
@@ -137,7 +147,7 @@ def ingest(
             except OSError:
                 data = b""
             sha = hashlib.sha256(data).hexdigest()
-            previous = known.get(str(f.path))
+            previous = known.get(printable(f.path))
             if previous and previous[0] == sha:
                 report.files_unchanged += 1
             else:
@@ -154,9 +164,40 @@ def ingest(
             claims_module.extract(batch.articles, batch.sentences) if len(batch.articles) else
             (_empty("claims"), _empty("entities"))
         )  # fmt: skip
-        _write(con, report, todo, known, tables, batch, sources, started_at)
-        report.seconds = time.perf_counter() - started
-        return report
+        # The store is opened for writing only now, for the one transaction: readers are kept
+        # out for the time it takes to write, not for the time it takes to read the articles.
+        if store.exists():
+            con = connect(store, read_only=False, wait=None if wait else WRITE_GRACE)
+            try:
+                _write(con, report, todo, known, tables, batch, sources, started_at)
+            finally:
+                con.close()
+        else:
+            with building(store) as con:
+                _write(con, report, todo, known, tables, batch, sources, started_at)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _state(store: Path, wait: bool) -> tuple[dict[str, tuple[str, str]], int]:
+    """What the store knows before an ingest: path -> (content hash, article id) of every file
+    read before, and the next ingest id. Checks the whole store first (see :func:`verify`)."""
+    if not store.exists():
+        return {}, 1
+    con = connect(store, read_only=True, wait=None if wait else WRITE_GRACE)
+    try:
+        verify(con, store)
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if not {"files", "ingest_log"} <= tables:
+            raise NotAStore(f"{os.fspath(store)} is a DuckDB database but not a dossier store")
+        known = {
+            path: (sha, article_id)
+            for path, sha, article_id in con.execute(
+                "SELECT path, content_sha256, article_id FROM files"
+            ).fetchall()
+        }
+        next_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingest_log")
+        return known, int(next_id.fetchall()[0][0])
     finally:
         con.close()
 
@@ -167,10 +208,11 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
     article_of_file = dict(
         zip(batch.articles["file_name"], batch.articles["article_id"], strict=True)
     )
-    changed_paths = [str(f.path) for f, _, _ in todo]
+    changed_paths = [printable(f.path) for f, _, _ in todo]
     replaced_ids = {known[p][1] for p in changed_paths if p in known and known[p][1]}
     con.execute("BEGIN TRANSACTION")
     try:
+        _ensure_tables(con)
         # Articles whose file changed go, unless another file still holds the same article.
         others = _others_holding(con, replaced_ids, changed_paths)
         gone = sorted(replaced_ids - others)
@@ -187,7 +229,7 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
                 con.unregister("incoming")
         files_rows, events, problems = [], [], []
         for name, (f, sha, size) in by_name.items():
-            path = str(f.path)
+            path = printable(f.path)
             article_id = article_of_file.get(name)
             old = known.get(path, (None, None))[1]
             if article_id is None:
@@ -204,7 +246,7 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
             events.append((report.ingest_id, path, event, old, article_id))
         for row in batch.problems.itertuples(index=False):
             f, _, _ = by_name[row.file_name]
-            problems.append((row.file_name, row.problem, row.reason, str(f.path)))
+            problems.append((row.file_name, row.problem, row.reason, printable(f.path)))
         con.execute(
             "DELETE FROM files WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
         )
@@ -241,11 +283,10 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
         raise
 
 
-def load_store(store: Path) -> Corpus:
-    """Return the :class:`Corpus` held by ``store`` (claims and entities included)."""
-    if not store.is_file():
-        raise FileNotFoundError(f"no such store: {os.fspath(store)!r}")
-    con = duckdb.connect(str(store), read_only=True)
+def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
+    """Return the :class:`Corpus` held by ``store`` (claims and entities included). Waits up to
+    ``wait`` seconds while an ingest writes it; raises :class:`StoreError` for a damaged store."""
+    con = connect(store, read_only=True, wait=wait)
     try:
         order = {
             "articles": "file_name, article_id",
@@ -253,13 +294,16 @@ def load_store(store: Path) -> Corpus:
             "claims": "article_id, char_start, char_end",
             "entities": "article_id, char_start, char_end",
         }
-        frames = {
-            table: con.execute(f"SELECT * FROM {table} ORDER BY {order[table]}").df()
-            for table in TABLES
-        }
-        problems = con.execute(
-            "SELECT file_name, problem, reason FROM problems ORDER BY file_name"
-        ).df()
+        try:
+            frames = {
+                table: con.execute(f"SELECT * FROM {table} ORDER BY {order[table]}").df()
+                for table in TABLES
+            }
+            problems = con.execute(
+                "SELECT file_name, problem, reason FROM problems ORDER BY file_name"
+            ).df()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the store {os.fspath(store)}: {exc}") from exc
     finally:
         con.close()
     frames = {t: _typed(f, TABLES[t]) for t, f in frames.items()}
@@ -286,7 +330,7 @@ def load_store(store: Path) -> Corpus:
 
 def ingest_log(store: Path) -> pd.DataFrame:
     """Return the store's ingest log, one row per ingest (columns of :data:`LOG_COLUMNS`)."""
-    con = duckdb.connect(str(store), read_only=True)
+    con = connect(store, read_only=True, wait=READ_WAIT)
     try:
         return _typed(con.execute("SELECT * FROM ingest_log ORDER BY ingest_id").df(), LOG_COLUMNS)
     finally:
@@ -349,7 +393,9 @@ def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
         key = str(f.path.resolve())
         if key not in seen:
             seen.add(key)
-            out.append(SourceFile(Path(key), f.file_name))
-    names = [f.file_name for f in out]
-    clashes = {n for n in names if names.count(n) > 1}
-    return [SourceFile(f.path, str(f.path)) if f.file_name in clashes else f for f in out]
+            out.append(SourceFile(Path(key), f.file_name, f.problem))
+    counts = Counter(f.file_name for f in out)
+    return [
+        SourceFile(f.path, printable(f.path), f.problem) if counts[f.file_name] > 1 else f
+        for f in out
+    ]

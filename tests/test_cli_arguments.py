@@ -1,0 +1,101 @@
+"""Bad arguments of every kind exit 2 before any kernel starts; what a run writes stays under
+--out; the printed crontab line is one command per path, whatever the path holds."""
+
+import subprocess
+
+import pytest
+
+from dossier import archive, cli
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr("papermill.execute_notebook", refuse)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("../../escape", "holds a folder separator"),
+        ("/tmp/absolute", "holds a folder separator"),
+        ("", "is empty"),
+        ("  ", "is empty"),
+        ("two\nlines", "holds a control character"),
+        ("bell\x07", "holds a control character"),
+        (".hidden", "starts with '.'"),
+        ("..", "starts with '.'"),
+        ("x" * 300, "is too long"),
+    ],
+)
+def test_a_name_that_is_no_plain_file_name_exits_2(tmp_path, no_kernel, capsys, name, problem):
+    out = tmp_path / "out"
+    assert cli.main(["brief", "--out", str(out), "--name", name]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written, anywhere
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "-1", "0", "soon"])
+def test_a_timeout_that_is_no_positive_finite_number_exits_2(timeout, no_kernel, capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["brief", "--timeout", timeout])
+    assert exc.value.code == 2
+    assert "--timeout" in capsys.readouterr().err
+
+
+def test_a_glob_matching_nothing_exits_2(tmp_path, no_kernel, capsys):
+    assert cli.main(["brief", "--corpus", str(tmp_path / "*.txt")]) == 2
+    assert "no corpus: no files match" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [("this is not a notebook\n", "is not a notebook papermill can read"), (None, "no such")],
+)
+def test_a_notebook_that_is_no_notebook_exits_2(tmp_path, no_kernel, capsys, content, problem):
+    notebook = tmp_path / "briefing.ipynb"
+    if content is not None:
+        notebook.write_text(content)
+    assert cli.main(["brief", "--notebook", str(notebook), "--out", str(tmp_path)]) == 2
+    assert problem in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--out", "--archive"])
+def test_an_output_folder_that_is_a_file_exits_2(tmp_path, no_kernel, capsys, option):
+    taken = tmp_path / "taken"
+    taken.write_text("a file\n")
+    assert cli.main(["brief", option, str(taken)]) == 2
+    assert f"{option} {taken} is a file, not a folder" in capsys.readouterr().err
+    assert taken.read_text() == "a file\n"
+
+
+def test_the_crontab_line_runs_as_printed_whatever_its_paths_hold(tmp_path):
+    # A project folder, a store and an archive whose paths hold spaces, quotes, a percent sign
+    # and shell syntax: each must reach dossier as one argument, and nothing may run.
+    root = tmp_path / "my projects" / "dossier; touch INJECTED"
+    python = root / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    calls = tmp_path / "calls.txt"
+    python.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" "--" >> "{calls}"\n')
+    python.chmod(0o755)
+    store = tmp_path / "it's a store 100%.duckdb"
+    folder = tmp_path / "archive $(touch INJECTED2)"
+    line = archive.crontab_line("news `touch INJECTED3`", store, folder, "07:15", root=root)
+    fields = line.split(" ", 5)
+    assert fields[:5] == ["15", "7", "*", "*", "*"]
+    # cron turns "\%" into "%" (and a bare "%" into a line break) before handing it to sh
+    assert "%" not in fields[5].replace("\\%", "")
+    command = fields[5].replace("\\%", "%")
+    subprocess.run(["sh", "-c", command], check=True, cwd=tmp_path, timeout=30)
+    ingest, brief, _ = calls.read_text().split("--\n")
+    assert ingest.splitlines() == [
+        "-m", "dossier", "ingest", "news `touch INJECTED3`", "--store", str(store)
+    ]  # fmt: skip
+    assert brief.splitlines() == [
+        "-m", "dossier", "brief", "--store", str(store), "--archive", str(folder)
+    ]  # fmt: skip
+    assert not list(tmp_path.rglob("INJECTED*"))
+    assert (folder / "cron.log").exists()  # made by the line, logging both commands
