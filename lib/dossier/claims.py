@@ -118,6 +118,10 @@ _CATEGORY_BEFORE = [
 _ANY_CATEGORY_BEFORE = re.compile(
     r"\b(?:" + "|".join(f"(?:{p})" for _, p in lexicon.CATEGORY_BEFORE) + ")$", re.IGNORECASE
 )
+# How many words a phrase of CATEGORY_BEFORE spans at most: one more than its spaces, since no
+# part of a pattern that holds a space is repeated.
+assert not any(re.search(r"\)[*+{]", p) for _, p in lexicon.CATEGORY_BEFORE)
+_BEFORE_WORDS = 1 + max(p.count("\\s") + p.count(" ") for _, p in lexicon.CATEGORY_BEFORE)
 _OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
 _MEASURED_NOUNS = (
     r"casualties|losses|death\s+toll|toll|deaths|dead|killed|wounded|injured|prisoners|pows"
@@ -154,6 +158,14 @@ _ANCHORS = {
     "reinforce": re.compile(rf"(?=(?:{lexicon.REINFORCEMENT_BEFORE}))", re.IGNORECASE),
     "partitive": re.compile(r"(?=\b(?:among|of)\s)", re.IGNORECASE),
 }
+_ANCHORED = {
+    "measured": _MEASURED,
+    "force_measured": _FORCE_MEASURED,
+    "reinforce": _REINFORCE_BEFORE,
+}
+# Below this many characters a pattern is searched directly: the sentence's anchors pay off in
+# long spans only.
+_DIRECT = 160
 _SPACES = re.compile(r"\s*")
 _WHITESPACE = re.compile(r"\s")
 _SUBSET_LEAD = re.compile(r"\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.I)
@@ -209,27 +221,87 @@ CONTEXT = 300
 NEAREST_LIMIT = 64
 
 
-@dataclass(frozen=True)
-class _SentenceIndex:
-    """What every figure of one sentence reads, found once per sentence."""
+def _once(method):
+    """A property computed on first use and kept (functools.cached_property takes a lock on
+    every first use, which costs more than most of these take to compute)."""
+    name = "_" + method.__name__
 
-    break_starts: list[int]  # clause breaks (punctuation, dashes), in order
-    break_ends: list[int]
-    hedges: list[tuple[int, int, str]]  # hedge cues: start, end, the cue
-    appositive_starts: list[int]  # ", a role,": no side is named there
-    appositive_ends: list[int]
-    dateline: tuple[int, int] | None  # "CITY, March 4 (Reuters) -": no side, no place
-    agents: list[int]  # starts of active verbs of killing or capturing
-    anchors: dict[str, list[int]]  # where each pattern of _ANCHORS can start
-    times: list[re.Match[str]]  # time phrases
-    time_starts: list[int]
+    def get(self):
+        value = self.__dict__.get(name, _MISSING)
+        if value is _MISSING:
+            value = self.__dict__[name] = method(self)
+        return value
+
+    get.__doc__ = method.__doc__
+    return property(get)
+
+
+_MISSING = object()
+
+
+class _SentenceIndex:
+    """What the figures of one sentence read, each part found once, on first use: a sentence
+    whose figures are all rejected early never has its time phrases or its sides scanned."""
+
+    def __init__(self, norm: str, start: int, end: int):
+        self.norm, self.start, self.end = norm, start, end
+        self._anchors: dict[str, list[int]] = {}
+
+    @_once
+    def breaks(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the clause breaks (punctuation, dashes), in order."""
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(self.norm, self.start, self.end)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    @_once
+    def hedges(self) -> list[tuple[int, int, str]]:
+        """The hedge cues: start, end, the cue."""
+        found = []
+        for m in _HEDGE.finditer(self.norm, self.start, self.end):
+            word = re.sub(r"\s+", " ", m.group(0).lower())
+            if word == "may" and _MAY_MONTH.match(self.norm, m.end()):
+                continue  # the month: "May 5", "May 2024"
+            found.append((m.start(), m.end(), word))
+        return found
+
+    @_once
+    def appositives(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of ", a role," asides: no side is named there."""
+        spans = [m.span() for m in _APPOSITIVE.finditer(self.norm, self.start, self.end)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    @_once
+    def dateline(self) -> tuple[int, int] | None:
+        """"CITY, March 4 (Reuters) -" opening the sentence: no side, no place."""
+        found = _DATELINE.match(self.norm, self.start)
+        return found.span() if found else None
+
+    @_once
+    def agents(self) -> list[int]:
+        """Starts of active verbs of killing or capturing."""
+        return [m.start() for m in _AGENT.finditer(self.norm, self.start, self.end)]
+
+    @_once
+    def times(self) -> tuple[list[re.Match[str]], list[int]]:
+        """The time phrases, and their starts."""
+        found = list(_TIME.finditer(self.norm, self.start, self.end))
+        return found, [m.start() for m in found]
+
+    def anchors(self, name: str) -> list[int]:
+        """Where the pattern ``name`` of :data:`_ANCHORS` can start."""
+        found = self._anchors.get(name)
+        if found is None:
+            found = anchor_positions(_ANCHORS[name], self.norm, self.start, self.end)
+            self._anchors[name] = found
+        return found
 
     def is_aside(self, position: int) -> bool:
         """Whether ``position`` lies in an appositive or the dateline."""
         if self.dateline and self.dateline[0] <= position < self.dateline[1]:
             return True
-        i = bisect.bisect_right(self.appositive_starts, position) - 1
-        return i >= 0 and position < self.appositive_ends[i]
+        starts, ends = self.appositives
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and position < ends[i]
 
 
 @dataclass
@@ -240,6 +312,7 @@ class _Claim:
     has_deploy_cue: bool
     window_end: int = 0  # end of the figure's clause, or the next figure's start
     head_word: str | None = None  # the force or casualty noun the figure counts, if any
+    clause: tuple[int, int] = (0, 0)  # the figure's clause
     actor: str | None = None
     where: str | None = None
     agent: str | None = None  # the side that killed or captured, when the text says
@@ -337,6 +410,7 @@ class _Article:
         # paragraph -> the sentences whose last claim so far counts a force
         self._force_sentences: dict[int, set[int]] = {}
         self._sentence_index: dict[int, _SentenceIndex] = {}
+        self._last_index: tuple[int, _SentenceIndex | None] = (-1, None)
         self._openings: dict[int, int] = {}  # clause start -> where its first word starts
 
     # Names and speakers are found only when asked for: an article with no figure costs no more
@@ -374,36 +448,14 @@ class _Article:
         return frozenset(self._place_starts)
 
     def _index(self, sentence: int) -> _SentenceIndex:
-        """The sentence's clause breaks, hedge cues, asides and agent verbs, found once."""
+        """The sentence's index (see :class:`_SentenceIndex`)."""
+        if sentence == self._last_index[0]:  # asked many times in a row for one sentence
+            return self._last_index[1]
         found = self._sentence_index.get(sentence)
         if found is None:
-            s_start, s_end, _, _ = self.spans[sentence]
-            norm = self.norm
-            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(norm, s_start, s_end)]
-            hedges = []
-            for m in _HEDGE.finditer(norm, s_start, s_end):
-                word = re.sub(r"\s+", " ", m.group(0).lower())
-                if word == "may" and _MAY_MONTH.match(norm, m.end()):
-                    continue  # the month: "May 5", "May 2024"
-                hedges.append((m.start(), m.end(), word))
-            appositives = [m.span() for m in _APPOSITIVE.finditer(norm, s_start, s_end)]
-            dateline = _DATELINE.match(norm, s_start)
-            found = _SentenceIndex(
-                break_starts=[s for s, _ in breaks],
-                break_ends=[e for _, e in breaks],
-                hedges=hedges,
-                appositive_starts=[s for s, _ in appositives],
-                appositive_ends=[e for _, e in appositives],
-                dateline=dateline.span() if dateline else None,
-                agents=[m.start() for m in _AGENT.finditer(norm, s_start, s_end)],
-                anchors={
-                    name: anchor_positions(anchor, norm, s_start, s_end)
-                    for name, anchor in _ANCHORS.items()
-                },
-                times=(times := list(_TIME.finditer(norm, s_start, s_end))),
-                time_starts=[m.start() for m in times],
-            )
-            self._sentence_index[sentence] = found
+            start, end, _, _ = self.spans[sentence]
+            found = self._sentence_index[sentence] = _SentenceIndex(self.norm, start, end)
+        self._last_index = (sentence, found)
         return found
 
     # --- the ledger ---------------------------------------------------------------------------
@@ -483,12 +535,8 @@ class _Article:
         if category is None and head != "casualty":
             category = self._measured(index, q)
         if category is None and (
-            m := search_at(
-                _FORCE_MEASURED,
-                norm,
-                self._index(index).anchors["force_measured"],
-                max(clause_start, q.start - CONTEXT),
-                q.start,
+            m := self._search(
+                index, "force_measured", max(clause_start, q.start - CONTEXT), q.start
             )
         ):
             noun = m.group("noun").lower()
@@ -540,13 +588,7 @@ class _Article:
                 reinforced
                 or head_word in ("reinforcements", "replacements")
                 or adjacent_before
-                or search_at(
-                    _REINFORCE_BEFORE,
-                    norm,
-                    self._index(index).anchors["reinforce"],
-                    lead_start,
-                    q.qualifier_start,
-                )
+                or self._search(index, "reinforce", lead_start, q.qualifier_start)
             ):
                 category = "reinforcements"
             elif category is None:
@@ -556,7 +598,9 @@ class _Article:
             or any(w.lower() in lexicon.DEPLOYED_CUES for w in before_words[-3:])
             or any(w.lower() in ("initially", "originally") for w in before_words[-4:])
         )
-        claim = _Claim(q, index, category, deploy_cue, window_end, head_word)
+        claim = _Claim(
+            q, index, category, deploy_cue, window_end, head_word, (clause_start, clause_end)
+        )
         self._previous[index] = claim
         forces = self._force_sentences.setdefault(self.spans[index][2], set())
         if category in ("deployed", "reinforcements"):
@@ -575,6 +619,14 @@ class _Article:
         from_to = gap.rstrip().endswith(" to") and re.search(r"\bfrom\b", lead + gap)
         near = from_to and len(gap) <= 80 and "," not in gap
         return bool(near or _CONTINUATION_STRICT.search(gap))
+
+    def _search(self, sentence: int, name: str, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(norm, start, end)`` for the pattern ``name`` of :data:`_ANCHORS`:
+        directly in a short span, else only where the sentence's anchors say it can start."""
+        pattern = _ANCHORED[name]
+        if end - start <= _DIRECT:
+            return pattern.search(self.norm, start, end)
+        return search_at(pattern, self.norm, self._index(sentence).anchors(name), start, end)
 
     def _opening(self, clause_start: int) -> int:
         """Where the first word of the clause at ``clause_start`` starts. Found once per clause:
@@ -659,8 +711,10 @@ class _Article:
         (``start``-``end``: the text before the figure)."""
         if [w.lower() for w in after_words[:2]] in (["of", "them"], ["of", "whom"]):
             return True
+        if end - start <= _DIRECT:
+            return _PARTITIVE_BEFORE.search(self.norm, start, end) is not None
         # only the last "among" or "of" can be followed by nothing but a determiner
-        anchors = self._index(sentence).anchors["partitive"]
+        anchors = self._index(sentence).anchors("partitive")
         last = bisect.bisect_left(anchors, end) - 1
         return (
             last >= 0
@@ -674,9 +728,8 @@ class _Article:
         # The bound may itself be the measure verb: "losses have exceeded 5,000".
         # the noun, the gap and the verb fit in the context before the figure
         start = max(self.spans[sentence][0], q.qualifier_start - CONTEXT)
-        nouns = self._index(sentence).anchors["measured"]
-        m = search_at(_MEASURED, self.norm, nouns, start, q.qualifier_start) or search_at(
-            _MEASURED, self.norm, nouns, start, q.start
+        m = self._search(sentence, "measured", start, q.qualifier_start) or self._search(
+            sentence, "measured", start, q.start
         )
         if m is None or _DIGIT.search(_YEAR.sub("", m.group("gap"))):
             return None  # another figure stands between: the noun is that figure's
@@ -687,10 +740,11 @@ class _Article:
         """The clause of ``q``: between the punctuation (or dash) before and after it."""
         s_start, s_end, _, _ = self.spans[sentence]
         index = self._index(sentence)
-        before = bisect.bisect_right(index.break_ends, q.qualifier_start)
-        after = bisect.bisect_left(index.break_starts, q.end)
-        start = index.break_ends[before - 1] if before else s_start
-        end = index.break_starts[after] if after < len(index.break_starts) else s_end
+        starts, ends = index.breaks
+        before = bisect.bisect_right(ends, q.qualifier_start)
+        after = bisect.bisect_left(starts, q.end)
+        start = ends[before - 1] if before else s_start
+        end = starts[after] if after < len(starts) else s_end
         return start, end
 
     def _replacements(self, index: int, found: list[_Claim]) -> None:
@@ -792,7 +846,7 @@ class _Article:
         q = claim.quantity
         norm = self.norm
         s_start = self.spans[claim.sentence][0]
-        clause_start, clause_end = self._clause(claim.sentence, q)
+        clause_start, clause_end = claim.clause
         speaker = self.sources.sentences[claim.sentence].speaker
         head_end = self._head_end(claim, clause_end)
         # "3,500 Sudanese soldiers", "troops from Rwanda": only sides close after the figure
@@ -924,7 +978,7 @@ class _Article:
         """The place of the figure's clause: the first after it, else the last before it that
         follows "in", "at", "near" or "inside"."""
         q = claim.quantity
-        clause_start, clause_end = self._clause(claim.sentence, q)
+        clause_start, clause_end = claim.clause
         dateline = self._index(claim.sentence).dateline
         if dateline:
             clause_start = max(clause_start, dateline[1])  # the dateline is where it was filed
@@ -962,7 +1016,7 @@ class _Article:
         section, _, sentence_no, s_start, s_end = self.sentence_rows[claim.sentence]
         source = self.sources.sentences[claim.sentence]
         speaker = source.speaker
-        clause_start, clause_end = self._clause(claim.sentence, q)
+        clause_start, clause_end = claim.clause
         cues = self._hedges(claim.sentence, q.start, q.end, claim.window_end)
         return {
             "claim_id": f"{self.article_id}@{q.start}-{q.end}",
@@ -1012,7 +1066,10 @@ class _Article:
             (q.end, min(clause_end, q.end + CONTEXT)),
             (max(clause_start, q.qualifier_start - CONTEXT), q.qualifier_start),
         ):
-            m = search_in(_TIME, self.norm, index.times, index.time_starts, start, end)
+            if end - start <= _DIRECT:
+                m = _TIME.search(self.norm, start, end)
+            else:
+                m = search_in(_TIME, self.norm, *index.times, start, end)
             if m:
                 found = self.text[m.start() : m.end()]
                 return re.sub(r"^(?:in|during|on)\s+", "", found)
@@ -1112,7 +1169,9 @@ def _category_before(before_words: list[str]) -> str | None:
         k -= 1
         dropped += 1
     tail = " ".join(words[:k])
-    if not _ANY_CATEGORY_BEFORE.search(tail):
+    # every phrase ends the text, and none is longer than _BEFORE_WORDS words
+    last = " ".join(words[max(0, k - _BEFORE_WORDS) : k])
+    if not _ANY_CATEGORY_BEFORE.search(last):
         return None  # most figures: no pattern matches, and one look says so
     for category, pattern in _CATEGORY_BEFORE:
         if pattern.search(tail):

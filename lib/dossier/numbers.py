@@ -261,8 +261,9 @@ def _qualify(
 def _atom_value(atom: str) -> tuple[float, int]:
     """Return (value, multiplier applied) of one number: digits, digits with a multiplier, or
     number words."""
-    if atom.isdecimal():  # plain digits, the most common figure
-        return float(atom), 1
+    plain = atom.replace(",", "")
+    if plain.isdecimal():  # plain digits ("1,200": the grammar allows only groups of three)
+        return float(plain), 1
     atom = _SPACES.sub(" ", atom.strip().lower())
     digits = _DIGITS_AND_SCALE.match(atom)
     if digits:

@@ -20,7 +20,7 @@ import duckdb
 log = logging.getLogger(__name__)
 
 READ_WAIT = 30.0  # seconds a reader waits for an ingest to commit
-WRITE_GRACE = 5.0  # seconds an ingest waits for readers before giving up (unless asked to wait)
+WRITE_GRACE = 30.0  # seconds an ingest waits for readers before giving up (unless asked to wait)
 _RETRY = 0.2  # seconds between attempts
 _MAGIC = b"DUCK"  # bytes 8-12 of a DuckDB database file
 
