@@ -6,7 +6,19 @@ import sys
 
 def test_bench_prints_a_table_for_each_stage_and_process_count():
     run = subprocess.run(
-        [sys.executable, "-m", "dossier.bench", "--articles", "40", "--workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "dossier.bench",
+            "--articles",
+            "40",
+            "--workers",
+            "2",
+            "--shapes",
+            "dots/long list",
+            "--shape-sizes",
+            "2000,4000",
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -18,3 +30,5 @@ def test_bench_prints_a_table_for_each_stage_and_process_count():
     assert [r.split("|")[1].strip() for r in rows] == ["load"] * 2 + ["load + extract"] * 2
     assert all(int(r.split("|")[6].strip().replace(",", "")) > 0 for r in rows[2:])  # claims
     assert "DossierWarning" not in run.stderr  # every synthetic article is distinct
+    shapes = [line.split("|")[1].strip() for line in run.stdout.splitlines()[-2:]]
+    assert shapes == ["dots", "long list"]  # the pathological shapes, each timed

@@ -1,14 +1,19 @@
-"""``python -m dossier.bench``: throughput of the loader and the extractor, printed as a table.
+"""``python -m dossier.bench``: throughput of the loader and the extractor, printed as tables.
 
 Builds a synthetic corpus (default 10,000 articles) from the seed and fixture articles: each copy
 gets its figures scaled, its body paragraphs shuffled and a fresh UUID, so no two are the same
 text. Then measures, single process and on every core: load alone, and load + claims extraction.
 Peak memory is the largest resident set of the process (or of one worker).
+
+A second table times one article of each pathological shape (:mod:`dossier.pathological`) at
+0.25, 0.5 and 1 MB: load, then claims and entities, each size in a fresh process that is stopped
+after a time limit, so a shape gone quadratic shows as a long time, never as a hung bench.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
@@ -20,7 +25,7 @@ import uuid
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from dossier import paths
+from dossier import pathological, paths
 from dossier.corpus import load
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
@@ -93,6 +98,73 @@ def _run(files: list[str], extract: bool, workers: int) -> dict[str, float]:
     }
 
 
+SHAPE_SIZES = (250_000, 500_000, 1_000_000)
+SHAPE_LIMIT = 120.0  # seconds one shape at one size may take
+
+
+def _time_shape(shape: str, size: int, results) -> None:
+    """In a child: write one article of ``shape``, load it, extract claims and entities; put
+    (load seconds, extract seconds, claims) on ``results``."""
+    from dossier import claims
+
+    with tempfile.TemporaryDirectory(prefix="dossier-shape-") as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(pathological.article(shape, size), encoding="utf-8")
+        started = time.perf_counter()
+        corpus = load(path)
+        loaded = time.perf_counter()
+        found, _ = claims.extract(corpus.articles, corpus.sentences, with_entities=True)
+        results.put((loaded - started, time.perf_counter() - loaded, len(found)))
+
+
+def shape_rows(shapes: list[str], sizes=SHAPE_SIZES, limit: float = SHAPE_LIMIT):
+    """Yield (shape, [(load s, extract s, claims) or None per size]) for each shape."""
+    from dossier import claims, gazetteer, numbers
+
+    gazetteer.load(), numbers._pattern(), numbers._starts(), claims.COLUMNS  # warm, then fork
+    context = multiprocessing.get_context("fork")
+    for shape in shapes:
+        timings = []
+        for size in sizes:
+            results = context.Queue()
+            child = context.Process(target=_time_shape, args=(shape, size, results))
+            child.start()
+            try:
+                timings.append(results.get(timeout=limit))
+            except Exception:  # queue.Empty: the shape ran out of time (or the child died)
+                timings.append(None)
+                child.kill()
+            child.join()
+        yield shape, timings
+
+
+def print_shapes(shapes: list[str], sizes=SHAPE_SIZES) -> None:
+    """Print the pathological-shape table: seconds at each size, seconds per MB at the largest,
+    and how time grew from the smallest to the largest (the size ratio when linear)."""
+    growth = sizes[-1] / sizes[0]
+    header = (
+        f"| {'shape':<26} | "
+        + " | ".join(f"{s / 1e6:>4.2f} MB s" for s in sizes)
+        + f" | {'s/MB':>5} | {'growth':>6} | {'claims/MB':>9} |"
+    )
+    print()
+    print(
+        f"pathological shapes: one article each, load + claims + entities; growth from "
+        f"{sizes[0] / 1e6:.2f} to {sizes[-1] / 1e6:.2f} MB is {growth:.1f} when linear"
+    )
+    print(header)
+    print("|" + "|".join("-" * len(c) for c in header.split("|")[1:-1]) + "|")
+    for shape, timings in shape_rows(shapes, sizes):
+        totals = [None if t is None else t[0] + t[1] for t in timings]
+        cells = [f"{'>' + format(SHAPE_LIMIT, '.0f') if t is None else format(t, '.2f'):>9}"
+                 for t in totals]  # fmt: skip
+        last, first = totals[-1], totals[0]
+        per_mb = f"{last / (sizes[-1] / 1e6):5.2f}" if last is not None else "    -"
+        grew = f"{last / first:6.1f}" if last is not None and first else "     -"
+        claims = timings[-1][2] / (sizes[-1] / 1e6) if timings[-1] is not None else 0
+        print(f"| {shape:<26} | " + " | ".join(cells) + f" | {per_mb} | {grew} | {claims:>9,.0f} |")
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -107,6 +179,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dossier.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000, help="corpus size")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="for all cores")
+    parser.add_argument(
+        "--shapes",
+        default="all",
+        help="pathological shapes to time: 'all', 'none', or names joined by '/'",
+    )
+    parser.add_argument(
+        "--shape-sizes",
+        default=",".join(str(s) for s in SHAPE_SIZES),
+        help="sizes in bytes, comma-separated, smallest first",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         folder = Path(tmp)
@@ -134,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {label:<15} | {workers:>9} | {rate:>10,.0f} | {rate / workers:>15,.0f} "
                 f"| {words:>10,.0f} | {r['claims']:>7,} | {r['peak_mib']:>8,.0f} |"
             )
+    if args.shapes != "none":
+        shapes = list(pathological.SHAPES) if args.shapes == "all" else args.shapes.split("/")
+        unknown = [s for s in shapes if s not in pathological.SHAPES]
+        if unknown:
+            parser.error(f"unknown shape(s): {', '.join(unknown)}")
+        print_shapes(shapes, tuple(int(s) for s in args.shape_sizes.split(",")))
     return 0
 
 
