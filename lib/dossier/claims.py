@@ -272,7 +272,7 @@ class _SentenceIndex:
 
     @_once
     def dateline(self) -> tuple[int, int] | None:
-        """"CITY, March 4 (Reuters) -" opening the sentence: no side, no place."""
+        """ "CITY, March 4 (Reuters) -" opening the sentence: no side, no place."""
         found = _DATELINE.match(self.norm, self.start)
         return found.span() if found else None
 
