@@ -89,7 +89,7 @@ _WORD_CHAR = re.compile(r"\w")
 def _occurrences(text: str, names: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Every occurrence of each of ``names`` in ``text`` as whole words, as ``re.finditer``
     would find them one name at a time (an occurrence overlapping the one before is skipped)."""
-    by_words = [n for n in names if len(names) > _MANY_NAMES and _WORD_CHAR.match(n)]
+    by_words = {n for n in names if len(names) > _MANY_NAMES and _WORD_CHAR.match(n)}
     found = {
         name: [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text)]
         for name in names
