@@ -1087,14 +1087,19 @@ def _words(text: str) -> list[str]:
 
 
 # Words are read from a space on: no word contains one, so a read that starts at a space finds
-# the same words as a read of the whole clause. A short read first, the whole context if needed.
+# the same words as a read of the whole clause. Short reads first (three characters a word wanted
+# suit text dense with numbers, 100 characters prose), the whole context if needed.
 _SHORT_READ = 100
+
+
+def _reads(count: int) -> tuple[int, ...]:
+    return (3 * count, _SHORT_READ, CONTEXT)
 
 
 def _tail_words(norm: str, start: int, end: int, count: int = 8) -> list[str]:
     """The last ``count`` words of ``norm[start:end]`` (quotes left out), read within its last
     :data:`CONTEXT` characters."""
-    for reach in (_SHORT_READ, CONTEXT):
+    for reach in _reads(count):
         lo = end - reach
         if lo > start:
             space = _WHITESPACE.search(norm, lo, end)
@@ -1110,7 +1115,7 @@ def _tail_words(norm: str, start: int, end: int, count: int = 8) -> list[str]:
 def _head_words(norm: str, start: int, end: int, count: int) -> list[str]:
     """The first ``count`` words of ``norm[start:end]``, read within its first :data:`CONTEXT`
     characters."""
-    for reach in (_SHORT_READ, CONTEXT):
+    for reach in _reads(count):
         hi = start + reach
         if hi < end:
             hi = max(norm.rfind(" ", start, hi), norm.rfind("\n", start, hi), start)

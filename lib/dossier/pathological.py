@@ -66,6 +66,8 @@ SHAPES: dict[str, Shape] = {
     "separator lines": lambda n: _repeat("-" * 70 + "\n", n),
     # numbers
     "long list": lambda n: _numbered("{i}", n, ", ") + ".",
+    "spaced digits": lambda n: _repeat("0", n, " "),
+    "table rows": lambda n: _numbered("| {i} | 1,{i:03d} | 20.{i} |", n, "\n"),
     "ranges": lambda n: _repeat("1,000", n, " to ") + ".",
     "between": lambda n: _repeat("between 1 and 2", n, " ") + ".",
     "number words": lambda n: _repeat("one hundred and", n, " ") + ".",
