@@ -240,3 +240,18 @@ def test_a_fault_in_the_rules_loses_one_article_and_says_so(monkeypatch):
     with pytest.warns(dossier.DossierWarning, match="claims could not be read from 1 article"):
         found = corpus.claims
     assert set(found["article_id"]) == every - {faulty}  # every other article keeps its claims
+
+
+def test_a_file_too_large_for_an_article_is_a_problem(tmp_path, monkeypatch):
+    from dossier import files
+
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "article.txt").write_text(ARTICLE.format(n=40, date=""))
+    (tmp_path / "dump.txt").write_text(ARTICLE.format(n=50, date="") * 30)
+    with pytest.warns(dossier.DossierWarning, match=r"\(1 too_large\)"):
+        corpus = dossier.load(tmp_path)
+    assert corpus.articles["file_name"].tolist() == ["article.txt"]
+    assert corpus.problems.values.tolist() == [
+        ["dump.txt", "too_large", "0.0 MB: an article file holds at most 0.001 MB (split it into "
+         "articles)"]
+    ]  # fmt: skip

@@ -19,6 +19,9 @@ from dossier import paths
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 _GLOB_CHARS = set("*?[")
+# A news article is tens of kilobytes; a file of megabytes is a data dump or a book, and reading
+# it as one article would take long and say nothing: it is a problem to split, not an article.
+MAX_FILE_BYTES = 2_000_000
 
 # Order matters: a BOM is proof of its encoding; then strict UTF-8; then cp1252, the usual
 # encoding of text saved by Windows tools, which also covers plain Latin-1 text.
@@ -145,9 +148,15 @@ def _walk(root: Path) -> list[SourceFile]:
 def read_text(path: Path) -> tuple[str, str]:
     """Return ``(text, encoding)`` of the file at ``path``; raises :class:`UnreadableFile`."""
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):  # reading a FIFO would block a scheduled run forever
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a FIFO would block a scheduled run forever
             raise UnreadableFile("unreadable", "not a regular file (a device, FIFO or socket)")
+        if (size := info.st_size) > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                "too_large",
+                f"{size / 1e6:.1f} MB: an article file holds at most {MAX_FILE_BYTES / 1e6:g} MB "
+                "(split it into articles)",
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise UnreadableFile(
