@@ -42,3 +42,29 @@ def test_unknown_outlet_gets_a_label_not_a_null(seeds):
     articles.loc[1, "outlet"] = None
     data = charts.sentences_per_article_data(replace(seeds, articles=articles))
     assert set(data["outlet"]) == {"rfa.org", charts.UNKNOWN_OUTLET}
+
+
+def test_the_range_chart_stays_small_with_thousands_of_sources():
+    figures = pd.DataFrame(
+        {
+            "category": "killed",
+            "actor": "Atlantis",
+            "source_label": [f"speaker {i % 6000}" for i in range(12_000)],
+            "outlet": "example.org",
+            "value_low": 10.0,
+            "value_high": 10.0,
+            "is_hedged": False,
+            "number_text": "10",
+            "attributed_to": [f"speaker {i % 6000}" for i in range(12_000)],
+            "quote": "Ten were killed.",
+        }
+    )
+    figures.loc[:4, "source_label"] = "speaker 7"  # the source with the most figures
+    spec = charts.figure_ranges(figures).to_dict()  # more than 5,000 rows would raise
+    values = spec["datasets"][spec["data"]["name"]]
+    assert len(values) == charts.MAX_ROWS
+    assert "speaker 7" in {v["source_label"] for v in values}
+    assert spec["title"] == (
+        "Figures by category and source (12,000 figures; the 300 sources with the most, one row "
+        "each)"
+    )

@@ -18,6 +18,7 @@ UNKNOWN_OUTLET = "(unknown)"
 LABEL_CHARS = 60
 MAX_POINTS = 400  # above this many figures, the range chart draws one row per source
 MAX_SPEAKERS = 30
+MAX_ROWS = 300  # rows of the range chart at most: the sources with the most figures
 QUOTE_CHARS = 240
 
 
@@ -131,6 +132,7 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     Dropdowns filter category and outlet; clicking the legend highlights an outlet."""
     data = figures_data(figures)
     aggregated = len(data) > MAX_POINTS
+    note = ""
     if aggregated:  # one row per category, side and source: the spec stays small
         data = data.groupby(
             ["category", "category_label", "source_label", "outlet"], as_index=False
@@ -141,7 +143,15 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
             number_text=("number_text", lambda s: f"{len(s)} figures"),
             speaker=("speaker", "first"),
             quote=("quote", "first"),
+            figure_count=("value_low", "size"),
         )
+        note = f" ({len(figures):,} figures, one row per source)"
+        if len(data) > MAX_ROWS:  # thousands of sources: the ones with the most figures
+            data = data.nlargest(MAX_ROWS, "figure_count", keep="first")
+            note = (
+                f" ({len(figures):,} figures; the {MAX_ROWS} sources with the most, one row "
+                "each)"
+            )
     data["row_label"] = data["category_label"] + " — " + data["source_label"]
     order = {c: i for i, c in enumerate(CATEGORIES)}
     rows = data.assign(_o=data["category"].map(order)).sort_values(["_o", "row_label"])
@@ -181,8 +191,7 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
         .transform_filter(f"{category.name} == null || datum.category == {category.name}")
         .transform_filter(f"{outlet.name} == null || datum.outlet == {outlet.name}")
         .properties(
-            title="Figures by category and source"
-            + (f" ({len(figures):,} figures, one row per source)" if aggregated else ""),
+            title="Figures by category and source" + note,
             width=460,
             height=alt.Step(22),
         )
