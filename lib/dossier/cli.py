@@ -343,9 +343,11 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        value = math.nan
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"takes a positive, finite number of seconds: {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"the timeout must be a positive, finite number of seconds, not {text!r}"
+        )
     return value
 
 
