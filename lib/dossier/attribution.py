@@ -288,7 +288,8 @@ class _Article:
                 self._add_full_name(m.canonical)
         self.roles: dict[str, str] = {}
         self.role_heads: dict[str, str] = {}  # last word of a role -> first person given it
-        self.speakers = _Roster()
+        self.speakers = _Roster()  # the second pass's speakers, so far
+        self.first_pass = _Roster()  # every speaker of the first pass
         self._candidate_cache: dict[int, list[tuple[str, tuple[int, int]]]] = {}
         self.says = list(_SAY.finditer(norm))  # one pass over the article
         self.say_starts = [m.start() for m in self.says]
@@ -322,7 +323,6 @@ class _Article:
     def run(self) -> ArticleSources:
         # A first pass collects full names (a surname used before the full name still resolves)
         # and every speaker (a headline's ": ministry" names a body the text names later).
-        self.first_pass = _Roster()
         for start, end, _, section in self.sentences:
             found = self._find(start, end, section)
             if found:
@@ -630,7 +630,7 @@ class _Article:
         if head not in _HEADS:
             return None
         earlier = self.speakers.before(start)
-        first_pass = getattr(self, "first_pass", _Roster())
+        first_pass = self.first_pass
         if head in _GROUP_HEADS:  # "the group said": the armed group that spoke last
             sp = first_pass.latest_group(len(first_pass), start) or self.speakers.latest_group(
                 earlier, start

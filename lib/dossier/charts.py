@@ -149,8 +149,7 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
         if len(data) > MAX_ROWS:  # thousands of sources: the ones with the most figures
             data = data.nlargest(MAX_ROWS, "figure_count", keep="first")
             note = (
-                f" ({len(figures):,} figures; the {MAX_ROWS} sources with the most, one row "
-                "each)"
+                f" ({len(figures):,} figures; the {MAX_ROWS} sources with the most, one row each)"
             )
     data["row_label"] = data["category_label"] + " — " + data["source_label"]
     order = {c: i for i, c in enumerate(CATEGORIES)}

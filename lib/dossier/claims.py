@@ -118,9 +118,10 @@ _CATEGORY_BEFORE = [
 _ANY_CATEGORY_BEFORE = re.compile(
     r"\b(?:" + "|".join(f"(?:{p})" for _, p in lexicon.CATEGORY_BEFORE) + ")$", re.IGNORECASE
 )
-# How many words a phrase of CATEGORY_BEFORE spans at most: one more than its spaces, since no
-# part of a pattern that holds a space is repeated.
-assert not any(re.search(r"\)[*+{]", p) for _, p in lexicon.CATEGORY_BEFORE)
+# How many words a phrase of CATEGORY_BEFORE spans at most: one more than its spaces, as long as
+# no group of a pattern is repeated (then a phrase could span any number of words).
+if any(re.search(r"\)[*+{]", p) for _, p in lexicon.CATEGORY_BEFORE):
+    raise RuntimeError("lexicon.CATEGORY_BEFORE: a repeated group leaves phrases unbounded")
 _BEFORE_WORDS = 1 + max(p.count("\\s") + p.count(" ") for _, p in lexicon.CATEGORY_BEFORE)
 _OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
 _MEASURED_NOUNS = (
@@ -1080,10 +1081,6 @@ def _after(q: numbers.Quantity, position: int) -> numbers.Quantity:
     """A zero-width stand-in at ``position``, to ask for the clause there."""
     return numbers.Quantity(position, position, "", 0, 0, "persons", False, "none", False, "",
                             position)  # fmt: skip
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 # Words are read from a space on: no word contains one, so a read that starts at a space finds
