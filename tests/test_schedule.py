@@ -35,6 +35,19 @@ def digests(folder):
     }
 
 
+def kill_ingest_before_commit(tmp, corpus, db):
+    """Start an ingest that pauses before its commit, and SIGKILL it there."""
+    env = {**os.environ, store.PAUSE_ENV: "60"}
+    process = cli("ingest", str(corpus), "--store", str(db), cwd=tmp, env=env, wait=False)
+    deadline = time.time() + 120
+    line = ""
+    while time.time() < deadline and "pausing" not in line:
+        line = process.stderr.readline()
+    assert "pausing" in line, "the ingest never reached its commit"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+
 @pytest.fixture
 def workspace(tmp_path):
     corpus = tmp_path / "corpus"
@@ -118,15 +131,7 @@ def test_a_killed_ingest_leaves_the_store_as_it_was(workspace):
     store.ingest([corpus], db)
     before = dossier.load(db)
     shutil.copy(FIXTURES / "third" / "005_third_article.txt", corpus)
-    env = {**os.environ, store.PAUSE_ENV: "60"}
-    process = cli("ingest", str(corpus), "--store", str(db), cwd=tmp, env=env, wait=False)
-    deadline = time.time() + 120
-    line = ""
-    while time.time() < deadline and "pausing" not in line:
-        line = process.stderr.readline()
-    assert "pausing" in line, "the ingest never reached its commit"
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    kill_ingest_before_commit(tmp, corpus, db)
     after = dossier.load(db)  # opens, and holds the earlier state
     pdt.assert_frame_equal(after.articles, before.articles)
     pdt.assert_frame_equal(after.claims, before.claims)
@@ -233,15 +238,7 @@ def test_an_unknown_parameter_leaves_no_run_folder(workspace):
 
 def test_a_killed_first_ingest_leaves_no_store(workspace):
     tmp, corpus, db, _ = workspace
-    env = {**os.environ, store.PAUSE_ENV: "60"}
-    process = cli("ingest", str(corpus), "--store", str(db), cwd=tmp, env=env, wait=False)
-    deadline = time.time() + 120
-    line = ""
-    while time.time() < deadline and "pausing" not in line:
-        line = process.stderr.readline()
-    assert "pausing" in line, "the ingest never reached its commit"
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    kill_ingest_before_commit(tmp, corpus, db)
     assert not db.exists()  # no empty store that would brief as "0 articles"
     assert cli("brief", "--store", str(db), cwd=tmp).returncode == 2
     assert store.ingest([corpus], db).articles_total == 2
