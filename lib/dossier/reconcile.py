@@ -290,7 +290,7 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def format_range(low: float, high: float) -> str:
-    """Return "12,000" for one value, "11,000-12,000" for a range; decimals only if any."""
+    """Return "1,200" for one value, "1,100-1,200" for a range; decimals only if any."""
 
     def fmt(v: float) -> str:
         return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
