@@ -178,9 +178,6 @@ class _Roster:
         self._groups: list[int] = []
         self._people: list[int] = []
 
-    def __iter__(self):
-        return iter(self.items)
-
     def __len__(self) -> int:
         return len(self.items)
 
@@ -276,7 +273,6 @@ class _Article:
         self.sentences = sentences
         self.names = names
         self.name_starts = [m.start for m in names]  # names do not overlap: ends are in order
-        self.name_ends = [m.end for m in names]
         self.name_spans = {(m.start, m.end) for m in names}
         self.person_names = [m for m in names if m.kind == "person"]
         self.person_name_ends = [m.end for m in self.person_names]

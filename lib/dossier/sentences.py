@@ -99,7 +99,7 @@ def cap(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         limit = start + MAX_SENTENCE_CHARS
         half = start + MAX_SENTENCE_CHARS // 2
         cut = limit
-        marks = [m for m in _BREAK_BEFORE.finditer(norm, half, limit)]
+        marks = list(_BREAK_BEFORE.finditer(norm, half, limit))
         clause = [m for m in marks if not m.group(0).isspace()]
         if clause:
             cut = clause[-1].end()
