@@ -51,7 +51,7 @@ browser:
 	fi
 
 bench: $(STAMP)
-	$(PY) -m dossier.bench
+	$(PY) -m dossier.dev.bench
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

@@ -8,7 +8,7 @@ import pytest
 
 import dossier
 from conftest import FIXTURES
-from dossier.articles import normalise_outlet
+from dossier.ingest.articles import normalise_outlet
 
 BRIGADE = "Brigade Crosses River Ahead of Spring Offensive"
 DERIVED = "The defence ministry said 2,300 soldiers crossed the river overnight"

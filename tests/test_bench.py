@@ -9,7 +9,7 @@ def test_bench_prints_a_table_for_each_stage_and_process_count():
         [
             sys.executable,
             "-m",
-            "dossier.bench",
+            "dossier.dev.bench",
             "--articles",
             "40",
             "--workers",

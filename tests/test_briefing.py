@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from conftest import FIXTURES, ROOT, SEEDS, write_notebook
-from dossier import briefing
+from dossier.run import briefing
 
 pytestmark = pytest.mark.slow
 
@@ -223,7 +223,7 @@ def test_explore_notebook_runs(tmp_path):
 
 
 def test_a_large_corpus_gives_a_bounded_html(tmp_path):
-    from dossier import bench
+    from dossier.dev import bench
 
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from dossier import changes
+from dossier.analyse import changes
 
 GOOD = {
     "record": {

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pandas as pd
 import pandas.testing as pdt
 
-from dossier import charts
+from dossier.present import charts
 
 
 def test_sentences_per_article_data_is_aggregated_long_form(seeds):

@@ -9,8 +9,8 @@ import pytest
 
 import dossier
 from conftest import FIXTURES, SEEDS
-from dossier import claims as claims_module
-from dossier import evaluation
+from dossier.dev import evaluation
+from dossier.extract import claims as claims_module
 
 WIRE = FIXTURES / "claims"
 

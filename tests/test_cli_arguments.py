@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from dossier import archive, cli
+from dossier.run import archive, cli
 
 
 @pytest.fixture

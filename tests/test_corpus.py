@@ -4,7 +4,7 @@ import pandas as pd
 import pandas.testing as pdt
 
 import dossier
-from dossier.corpus import contains_all
+from dossier.corpus.corpus import contains_all
 
 
 def test_select_by_outlet_keeps_the_articles_and_their_sentences(seeds):
@@ -49,6 +49,6 @@ def test_repr_says_what_is_inside(seeds):
 
 def test_frames_have_their_documented_columns_and_dtypes_even_when_empty(seeds):
     empty = seeds.select(query="no-such-word")
-    assert list(empty.articles.columns) == list(dossier.articles.COLUMNS)
-    assert empty.articles.dtypes.astype(str).to_dict() == dossier.articles.COLUMNS
-    assert empty.sentences.dtypes.astype(str).to_dict() == dossier.sentences.COLUMNS
+    assert list(empty.articles.columns) == list(dossier.ingest.articles.COLUMNS)
+    assert empty.articles.dtypes.astype(str).to_dict() == dossier.ingest.articles.COLUMNS
+    assert empty.sentences.dtypes.astype(str).to_dict() == dossier.ingest.sentences.COLUMNS

@@ -1,14 +1,14 @@
 """The extractor's outputs, frozen before its restructure: the claims and entities of the seeds,
 of every fixture batch and of a 2,000-article bench corpus stay the same, value for value.
 
-A deliberate change rewrites them with ``python -m dossier.frozen --write`` and says why in
+A deliberate change rewrites them with ``python -m dossier.dev.frozen --write`` and says why in
 its commit."""
 
 import difflib
 
 import pytest
 
-from dossier import frozen
+from dossier.dev import frozen
 
 SETS = frozen.sets()
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier import claims as claims_module
-from dossier.corpus import load_files
-from dossier.files import discover
-from dossier.sentences import MAX_SENTENCE_CHARS
+from dossier.extract import claims as claims_module
+from dossier.ingest.files import discover
+from dossier.ingest.reader import read_files
+from dossier.ingest.sentences import MAX_SENTENCE_CHARS
 from guard import within
 
 # Pieces of news text and of what breaks it: figures in every form the grammar knows, the words
@@ -56,7 +56,7 @@ def test_every_file_is_an_article_or_a_problem_and_offsets_slice_back(contents):
         for i, data in enumerate(contents):
             Path(folder, f"{i}.txt").write_bytes(data)
             names.add(f"{i}.txt")
-        corpus = load_files(discover(folder), folder, warn=False)
+        corpus = read_files(discover(folder), folder, warn=False)
     articles, problems = set(corpus.articles["file_name"]), set(corpus.problems["file_name"])
     assert articles | problems == names and not articles & problems
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))

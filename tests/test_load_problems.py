@@ -9,7 +9,7 @@ import pytest
 
 import dossier
 from conftest import FIXTURES
-from dossier.files import UnreadableFile, decode
+from dossier.ingest.files import UnreadableFile, decode
 
 BAD = FIXTURES / "bad"
 
@@ -223,7 +223,7 @@ def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, monkeypatch):
 
 
 def test_a_fault_in_the_rules_loses_one_article_and_says_so(monkeypatch):
-    from dossier import claims
+    from dossier.extract import claims
 
     corpus = dossier.load(sorted(str(p) for p in (FIXTURES / "claims").glob("*.txt")))
     every = set(corpus.claims["article_id"])
@@ -243,7 +243,7 @@ def test_a_fault_in_the_rules_loses_one_article_and_says_so(monkeypatch):
 
 
 def test_a_file_too_large_for_an_article_is_a_problem(tmp_path, monkeypatch):
-    from dossier import files
+    from dossier.ingest import files
 
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     (tmp_path / "article.txt").write_text(ARTICLE.format(n=40, date=""))

@@ -11,21 +11,21 @@ import pandas.testing as pdt
 import pytest
 
 from conftest import ROOT
-from dossier import notebook
+from dossier.present import display
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_script_json_cannot_close_a_script_element():
     hostile = {"title": "</script><script>alert(1)</script>", "x": "a & b", "y": "\u2028"}
-    text = notebook.script_json(hostile)
+    text = display.script_json(hostile)
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == hostile
 
 
 def test_renderer_emits_a_div_and_a_vega_embed_call_with_the_spec():
     chart = alt.Chart(alt.Data(values=[{"a": "</script>"}])).mark_point().encode(x="a:N")
-    bundle = notebook.render_chart(chart.to_dict())
+    bundle = display.render_chart(chart.to_dict())
     markup = bundle["text/html"]
     div_id = markup.split('id="', 1)[1].split('"', 1)[0]
     assert markup.startswith(f'<div id="{div_id}" class="dossier-chart"></div>')
@@ -37,12 +37,12 @@ def test_renderer_emits_a_div_and_a_vega_embed_call_with_the_spec():
 
 def test_each_chart_gets_its_own_div():
     spec = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().to_dict()
-    first, second = notebook.render_chart(spec), notebook.render_chart(spec)
+    first, second = display.render_chart(spec), display.render_chart(spec)
     assert first["text/html"].split('"')[1] != second["text/html"].split('"')[1]
 
 
 def test_vega_bundle_matches_altairs_vega_lite_and_is_safe_to_inline():
-    bundle = notebook.vega_bundle()
+    bundle = display.vega_bundle()
     assert "window.vegaEmbed" in bundle
     assert "</script" not in bundle.lower()
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -58,7 +58,7 @@ def test_tables_show_readers_blanks_and_whole_numbers():
             "share": [0.5, 1.0],
         }
     )
-    pdt.assert_frame_equal(notebook.for_readers(frame), expected)
+    pdt.assert_frame_equal(display.for_readers(frame), expected)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_tables_show_readers_blanks_and_whole_numbers():
     [("word_count", "Word count"), ("article_id", "Article ID"), ("title", "Title")],
 )
 def test_reader_label(column, label):
-    assert notebook.reader_label(column) == label
+    assert display.reader_label(column) == label
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -5,8 +5,8 @@ finish within a generous time, checked by a watchdog. Speed itself is measured b
 import pytest
 
 import dossier
-from dossier import pathological
-from dossier.sentences import MAX_SENTENCE_CHARS
+from dossier.dev import pathological
+from dossier.ingest.sentences import MAX_SENTENCE_CHARS
 from guard import within
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,9 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
-from dossier import bluf, charts, evidence, reconcile, sources
+from dossier.analyse import bluf, reconcile
+from dossier.corpus import reliability
+from dossier.present import charts, evidence
 
 RFA = "62b7ece6-4c69-4caf-ab9f-4b93f045ecf8"
 
@@ -98,12 +100,12 @@ def test_bounds_and_approximations_decide_disagreement():
 
 
 def test_outlets_are_graded_and_unknown_outlets_are_f():
-    graded = sources.grade_outlets(pd.Series(["rfa.org", "nowhere.example", None]))
+    graded = reliability.grade_outlets(pd.Series(["rfa.org", "nowhere.example", None]))
     assert graded["reliability"].tolist() == ["C", "F", "F"]
     assert graded["reliability_note"].iloc[1] == "cannot be judged"
-    assert sources.at_least(pd.Series(["B", "C", "F"]), "C").tolist() == [True, True, False]
+    assert reliability.at_least(pd.Series(["B", "C", "F"]), "C").tolist() == [True, True, False]
     with pytest.raises(ValueError, match="A-F"):
-        sources.at_least(pd.Series(["B"]), "Z")
+        reliability.at_least(pd.Series(["B"]), "Z")
 
 
 def test_select_by_reliability_category_and_date(seeds):

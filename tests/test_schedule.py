@@ -14,7 +14,7 @@ import pytest
 
 import dossier
 from conftest import FIXTURES, ROOT, SEEDS, write_notebook
-from dossier import store
+from dossier.corpus import store
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.sentences import split_spans
+from dossier.ingest.sentences import split_spans
 
 
 def split(text: str) -> list[str]:

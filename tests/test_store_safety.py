@@ -15,8 +15,9 @@ import pytest
 
 import dossier
 from conftest import SEEDS
-from dossier import cli, store, storefile
-from dossier.locking import Lock, lock_file
+from dossier.corpus import store, storefile
+from dossier.corpus.locking import Lock, lock_file
+from dossier.run import cli
 
 
 @pytest.fixture

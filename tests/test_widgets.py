@@ -3,7 +3,7 @@
 import pandas as pd
 import pandas.testing as pdt
 
-from dossier import widgets
+from dossier.present import widgets
 
 
 def test_matching_sentences_by_outlet_and_words(seeds):

@@ -1,6 +1,13 @@
-"""dossier: news articles -> tidy tables -> parameterised briefings exported to offline HTML."""
+"""dossier: news articles -> tidy tables -> parameterised briefings exported to offline HTML.
 
-from dossier.corpus import Corpus, DossierWarning, NoArticlesError, load
+The stages, each a subpackage that imports only those before it (checked by import-linter):
+ingest (files -> articles, sentences) < extract (-> claims, entities) < corpus (the Corpus, its
+backends and the DuckDB store) < analyse < present < run; ``dev`` holds the developer tools.
+"""
+
+from dossier.corpus.backends import load
+from dossier.corpus.corpus import Corpus
+from dossier.errors import DossierWarning, NoArticlesError
 
 __all__ = ["Corpus", "DossierWarning", "NoArticlesError", "load"]
 __version__ = "0.1.0"

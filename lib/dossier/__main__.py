@@ -1,5 +1,5 @@
-"""``python -m dossier``: see :mod:`dossier.cli`."""
+"""``python -m dossier``: see :mod:`dossier.run.cli`."""
 
-from dossier.cli import main
+from dossier.run.cli import main
 
 raise SystemExit(main())

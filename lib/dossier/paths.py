@@ -27,7 +27,7 @@ SEEDS_DIR = ROOT / "seeds"
 DATA_DIR = ROOT / "data"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"
 
 BRIEFING_NOTEBOOK = NOTEBOOKS_DIR / "briefing.ipynb"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"

@@ -19,10 +19,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dossier import briefing, paths
-from dossier.files import discover
-from dossier.locking import Lock, Locked, lock_file
-from dossier.storefile import is_store_file
+from dossier import paths
+from dossier.corpus.locking import Lock, Locked, lock_file
+from dossier.corpus.storefile import is_store_file
+from dossier.ingest.files import discover
+from dossier.run import briefing
 
 log = logging.getLogger("dossier")
 
@@ -235,7 +236,7 @@ def _brief_plain(args: argparse.Namespace, corpus: Path) -> int:
 
 
 def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
-    from dossier import archive
+    from dossier.run import archive
 
     if any(key in ("corpus", "previous_run") for key, _ in args.parameter):
         return _fail("corpus and previous_run are set by the archive", EXIT_USAGE)
@@ -263,8 +264,8 @@ def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dossier import store
-    from dossier.storefile import NotAStore, StoreBusy, StoreError
+    from dossier.corpus import store
+    from dossier.corpus.storefile import NotAStore, StoreBusy, StoreError
 
     missing = [
         p for p in args.paths if not any(ch in p for ch in "*?[") and not paths.resolve(p).exists()
@@ -330,7 +331,7 @@ def _progress_lines():
 
 
 def _schedule(args: argparse.Namespace) -> int:
-    from dossier import archive
+    from dossier.run import archive
 
     if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", args.at):
         return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)

@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 
-from dossier.claims import category_label
-from dossier.claims import ledger as claims_ledger
+from dossier.extract.claims import category_label
+from dossier.extract.claims import ledger as claims_ledger
 
 MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
 MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note

@@ -1,11 +1,11 @@
-"""``python -m dossier.bench``: throughput of the loader and the extractor, printed as tables.
+"""``python -m dossier.dev.bench``: throughput of the loader and the extractor, printed as tables.
 
 Builds a synthetic corpus (default 10,000 articles) from the seed and fixture articles: each copy
 gets its figures scaled, its body paragraphs shuffled and a fresh UUID, so no two are the same
 text. Then measures, single process and on every core: load alone, and load + claims extraction.
 Peak memory is the largest resident set of the process (or of one worker).
 
-A second table times one article of each pathological shape (:mod:`dossier.pathological`) at
+A second table times one article of each pathological shape (:mod:`dossier.dev.pathological`) at
 0.25, 0.5 and 1 MB: load, then claims and entities, each size in a fresh process that is stopped
 after a time limit, so a shape gone quadratic shows as a long time, never as a hung bench.
 """
@@ -25,8 +25,9 @@ import uuid
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from dossier import pathological, paths
-from dossier.corpus import load
+from dossier import paths
+from dossier.corpus.backends import load
+from dossier.dev import pathological
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
@@ -105,7 +106,7 @@ SHAPE_LIMIT = 120.0  # seconds one shape at one size may take
 def _time_shape(shape: str, size: int, results) -> None:
     """In a child: write one article of ``shape``, load it, extract claims and entities; put
     (load seconds, extract seconds, claims) on ``results``."""
-    from dossier import claims
+    from dossier.extract import claims
 
     with tempfile.TemporaryDirectory(prefix="dossier-shape-") as tmp:
         path = Path(tmp) / "article.txt"
@@ -119,7 +120,7 @@ def _time_shape(shape: str, size: int, results) -> None:
 
 def shape_rows(shapes: list[str], sizes=SHAPE_SIZES, limit: float = SHAPE_LIMIT):
     """Yield (shape, [(load s, extract s, claims) or None per size]) for each shape."""
-    from dossier import claims, gazetteer, numbers
+    from dossier.extract import claims, gazetteer, numbers
 
     gazetteer.load(), numbers._pattern(), numbers._starts(), claims.COLUMNS  # warm, then fork
     context = multiprocessing.get_context("fork")
@@ -176,7 +177,7 @@ def _cpu_model() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dossier.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dossier.dev.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000, help="corpus size")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="for all cores")
     parser.add_argument(

@@ -7,11 +7,12 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML, display
 
-from dossier import charts, reconcile
-from dossier.claims import CATEGORIES, category_label
-from dossier.corpus import Corpus, contains_all
-from dossier.evidence import article_html
-from dossier.notebook import show_table
+from dossier.analyse import reconcile
+from dossier.corpus.corpus import Corpus, contains_all
+from dossier.extract.claims import CATEGORIES, category_label
+from dossier.present import charts
+from dossier.present.display import show_table
+from dossier.present.evidence import article_html
 
 MAX_ROWS = 200
 
@@ -108,7 +109,7 @@ def claims_explorer(corpus: Corpus) -> w.VBox:
             if rows.empty:
                 print("No claims match.")
                 return
-            from dossier.claims import ledger
+            from dossier.extract.claims import ledger
 
             table = ledger(rows, corpus.articles).head(MAX_ROWS).drop(columns="claim_id")
             table["category"] = table["category"].map(category_label)

@@ -27,14 +27,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dossier import articles as articles_module
-from dossier import claims as claims_module
-from dossier import entities as entities_module
-from dossier import sentences as sentences_module
-from dossier.corpus import PROBLEM_COLUMNS, Corpus, load_files
-from dossier.files import SourceFile, discover, printable
-from dossier.locking import Lock, lock_file
-from dossier.storefile import (
+from dossier.corpus.corpus import Corpus
+from dossier.corpus.locking import Lock, lock_file
+from dossier.corpus.storefile import (
     READ_WAIT,
     WRITE_GRACE,
     NotAStore,
@@ -44,6 +39,12 @@ from dossier.storefile import (
     remove_stale_builds,
     verify,
 )
+from dossier.extract import claims as claims_module
+from dossier.extract import entities as entities_module
+from dossier.ingest import articles as articles_module
+from dossier.ingest import sentences as sentences_module
+from dossier.ingest.files import SourceFile, discover, printable
+from dossier.ingest.reader import PROBLEM_COLUMNS, read_files
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +127,8 @@ def ingest(
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
     return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read.
 
-    One ingest at a time: raises :class:`dossier.locking.Locked` when another ingest or a
-    briefing holds the store's lock file, and :class:`dossier.storefile.StoreBusy` when a
+    One ingest at a time: raises :class:`dossier.corpus.locking.Locked` when another ingest or a
+    briefing holds the store's lock file, and :class:`dossier.corpus.storefile.StoreBusy` when a
     reader keeps the store open past a short grace, unless ``wait``. A damaged store raises
     :class:`StoreError` and is left as it is; a new store appears when its first ingest commits.
     """
@@ -158,7 +159,7 @@ def ingest(
                     report.files_new += 1
             if progress:
                 progress(i, len(found))
-        batch = load_files([f for f, _, _ in todo], ", ".join(sources), warn=False)
+        batch = read_files([f for f, _, _ in todo], ", ".join(sources), warn=False)
         tables = {"articles": batch.articles, "sentences": batch.sentences}
         tables["claims"], tables["entities"] = (
             claims_module.extract(batch.articles, batch.sentences) if len(batch.articles) else

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from dossier.claims import _Article
+    from dossier.extract.claims import _Article
 
 COLUMNS = {
     "article_id": "str",

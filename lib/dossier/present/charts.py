@@ -10,8 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dossier.claims import CATEGORIES, category_label
-from dossier.corpus import Corpus
+from dossier.corpus.corpus import Corpus
+from dossier.extract.claims import CATEGORIES, category_label
 
 SECTIONS = ["title", "summary", "body"]
 UNKNOWN_OUTLET = "(unknown)"

@@ -1,4 +1,4 @@
-"""``python -m dossier.frozen``: freeze (or check) the extractor's outputs.
+"""``python -m dossier.dev.frozen``: freeze (or check) the extractor's outputs.
 
 The claims and entities frames of the seeds, of every fixture batch under ``tests/fixtures/`` and
 of a 2,000-article bench corpus (fixed seed) are written as gzipped CSV under
@@ -42,7 +42,7 @@ def frames(folder: Path | None) -> dict[str, pd.DataFrame]:
 
     with tempfile.TemporaryDirectory(prefix="dossier-frozen-") as tmp:
         if folder is None:
-            from dossier import bench
+            from dossier.dev import bench
 
             folder = Path(tmp)
             bench.make_corpus(folder, BENCH_ARTICLES, seed=BENCH_SEED)
@@ -75,7 +75,7 @@ def write(name: str, found: dict[str, pd.DataFrame]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dossier.frozen", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dossier.dev.frozen", description=__doc__)
     parser.add_argument("--write", action="store_true", help="write the frozen files anew")
     args = parser.parse_args(argv)
     differs = 0

@@ -1,8 +1,9 @@
 """The claims ledger: every figure about forces or casualties, with what it counts, whose forces,
 who said it, how hedged, when and where. One row per mention.
 
-A quantity found by :mod:`dossier.numbers` is a claim when its head noun is a force ("2,300 Sudanese
-soldiers") or a casualty ("92 casualties"), or when it has no noun and a casualty phrase
+A quantity found by :mod:`dossier.extract.numbers` is a claim when its head noun is a force
+("2,300 Sudanese soldiers") or a casualty ("92 casualties"), or when it has no noun and a
+casualty phrase
 follows it ("2,700 who sustained injuries", "250 have returned to duty"), or it is the object of a
 casualty or deployment verb ("killed 200", "sent 2,300"). Dates, durations, ages, money, and
 counts of anything else ("five locations", "300 tanks") are not claims. See the README's
@@ -22,8 +23,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dossier import attribution, gazetteer, lexicon, numbers
-from dossier.corpus import DossierWarning
+from dossier.errors import DossierWarning
+from dossier.extract import attribution, gazetteer, lexicon, numbers
 from dossier.text import anchor_positions, for_matching, search_at, search_in
 
 log = logging.getLogger(__name__)
@@ -357,8 +358,8 @@ def extract(
     """Return ``(claims, entities)`` for the articles and sentences of a corpus.
 
     ``claims`` has the columns of :data:`COLUMNS`; ``entities`` those of
-    :data:`dossier.entities.COLUMNS`, or None unless ``with_entities``."""
-    from dossier import entities as entities_module
+    :data:`dossier.extract.entities.COLUMNS`, or None unless ``with_entities``."""
+    from dossier.extract import entities as entities_module
 
     gaz = gazetteer.load()
     # plain tuples grouped once: slicing a frame per article would cost more than the extraction

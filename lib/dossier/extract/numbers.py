@@ -8,7 +8,7 @@ mention carries what qualifies it: approximation ("about", "300-odd"), bound ("m
 "up to", "5,000-plus"), and hyphen suffixes that make it an age or a size ("24-year-old",
 "9,000-strong").
 
-Whether a quantity is a claim about forces is decided by :mod:`dossier.claims`.
+Whether a quantity is a claim about forces is decided by :mod:`dossier.extract.claims`.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def _starts() -> re.Pattern[str]:
     """Where a quantity can start: a digit, a number word, "between", a fraction or a vague
     phrase. Scanning for these first and matching the full grammar only there is several times
     faster than trying the grammar at every position."""
-    from dossier.gazetteer import _trie_regex
+    from dossier.extract.gazetteer import _trie_regex
 
     firsts = {*WORD_VALUES, "between", "half", "tens", *_FRACTIONS, *vague_table()}
     firsts |= {f"a {w}" for w in ("hundred", "thousand", "million", "score", "dozen")}

@@ -22,8 +22,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from dossier import lexicon
-from dossier.gazetteer import Gazetteer, Match
+from dossier.extract import lexicon
+from dossier.extract.gazetteer import Gazetteer, Match
 
 _TOKEN = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _NP_LOWER = (

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dossier.claims import category_label
-from dossier.corpus import Corpus
-from dossier.reconcile import format_range, reconcile
+from dossier.analyse.reconcile import format_range, reconcile
+from dossier.corpus.corpus import Corpus
+from dossier.extract.claims import category_label
 
 
 def record(corpus: Corpus) -> dict:

@@ -1,6 +1,6 @@
 """The bottom line up front: a few generated sentences, the answer before the evidence.
 
-Built from :mod:`dossier.reconcile`'s frames, never from free text: each sentence names its
+Built from :mod:`dossier.analyse.reconcile`'s frames, never from free text: each sentence names its
 figures and their sources, says when sources disagree, when a figure is hedged ("may send ..., per
 X"), and what the arithmetic checks found.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dossier.claims import CATEGORY_LABELS
-from dossier.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
+from dossier.analyse.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
+from dossier.extract.claims import CATEGORY_LABELS
 
 MAX_SENTENCES = 6
 MAX_LISTED = 4  # sources named in one sentence; the rest are counted

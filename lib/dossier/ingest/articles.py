@@ -20,17 +20,15 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from dossier import paths
-from dossier.files import UnreadableFile
-from dossier.sentences import split_spans, strip_span
+from dossier.ingest.document import Document, Span
+from dossier.ingest.files import UnreadableFile
+from dossier.ingest.sentences import split_spans, strip_span
 from dossier.text import fingerprint, for_matching, word_count
-
-Span = tuple[int, int]
 
 COLUMNS = {
     "article_id": "str",
@@ -68,36 +66,6 @@ _LAST_DATE = (pd.Timestamp.max - pd.Timedelta(days=1)).date()
 MAX_HEADLINE_WORDS = 30
 DERIVED_TITLE_WORDS = 16
 WRAP_MIN_CHARS = 50
-
-
-@dataclass(frozen=True)
-class Document:
-    """One parsed article. Spans index ``text``; ``paragraphs[0]`` is the summary."""
-
-    article_id: str
-    file_name: str
-    encoding: str
-    text: str
-    title: str
-    title_span: Span | None  # None when the title is derived
-    paragraphs: tuple[Span, ...]
-    outlet: str | None
-    published_date: str | None = None
-
-    @property
-    def is_title_derived(self) -> bool:
-        return self.title_span is None
-
-    @property
-    def summary(self) -> str:
-        start, end = self.paragraphs[0]
-        return self.text[start:end]
-
-    @property
-    def body(self) -> str:
-        if len(self.paragraphs) < 2:
-            return ""
-        return self.text[self.paragraphs[1][0] : self.paragraphs[-1][1]]
 
 
 def load_boilerplate(path: Path | None = None) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dossier import gazetteer
+from dossier.extract import gazetteer
 from dossier.text import for_matching
 
 

@@ -20,9 +20,11 @@ import pandas as pd
 import vl_convert
 from IPython.display import HTML, display
 
-from dossier import evidence, paths, sources
-from dossier.claims import category_label
-from dossier.corpus import Corpus
+from dossier import paths
+from dossier.corpus import reliability
+from dossier.corpus.corpus import Corpus
+from dossier.extract.claims import category_label
+from dossier.present import evidence
 
 RENDERER = "dossier"
 # vegaEmbed options: no links to the online Vega editor (the reader may be offline); SVG so the
@@ -73,7 +75,7 @@ def render_chart(spec: dict, **_metadata: object) -> dict[str, str]:
   function draw() {{
     if (!window.vegaEmbed) {{
       if (++tries > 100) {{
-        el.textContent = "Chart library missing: run dossier.notebook.setup() first.";
+        el.textContent = "Chart library missing: run dossier.present.display.setup() first.";
         return;
       }}
       return setTimeout(draw, 100);
@@ -239,9 +241,9 @@ def show_ledger(corpus: Corpus) -> None:
 
 def show_sources(corpus: Corpus) -> None:
     """Display the outlets with their reliability grade and the speakers with their counts."""
-    outlets = sources.outlets(corpus.articles, corpus.claims)
+    outlets = reliability.outlets(corpus.articles, corpus.claims)
     show_table(outlets, caption="Outlets (Admiralty grade: A reliable ... F cannot be judged)")
-    show_table(sources.speakers(corpus.claims, corpus.articles), caption="Speakers")
+    show_table(reliability.speakers(corpus.claims, corpus.articles), caption="Speakers")
 
 
 def show_evidence(corpus: Corpus) -> None:

@@ -19,7 +19,7 @@ import pandas as pd
 from dossier.text import for_matching
 
 if TYPE_CHECKING:
-    from dossier.articles import Document
+    from dossier.ingest.document import Document
 
 COLUMNS = {
     "article_id": "str",

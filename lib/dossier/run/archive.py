@@ -22,8 +22,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from dossier import briefing, paths
-from dossier.locking import Lock, lock_file
+from dossier import paths
+from dossier.corpus.locking import Lock, lock_file
+from dossier.run import briefing
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,8 @@ def run(
     now: datetime | None = None,
 ) -> Run:
     """Build a briefing of ``corpus`` (a store or a folder) into a new dated folder of
-    ``archive`` and return the :class:`Run`. Raises :class:`dossier.locking.Locked` when another
-    run holds the archive (or its store), unless ``wait``."""
+    ``archive`` and return the :class:`Run`. Raises :class:`dossier.corpus.locking.Locked` when
+    another run holds the archive (or its store), unless ``wait``."""
     archive.mkdir(parents=True, exist_ok=True)
     store = Path(corpus)
     # a briefing only reads the store: it shares the store's lock with other readers and keeps
@@ -150,7 +151,7 @@ def _detach(loggers: list[logging.Logger], handler: logging.Handler) -> None:
 
 def _record(corpus: str, parameters: dict[str, Any]) -> dict:
     from dossier import load
-    from dossier.changes import record
+    from dossier.analyse.changes import record
 
     chosen = load(corpus).select(**{k: parameters.get(k) for k in SELECTION})
     return record(chosen)

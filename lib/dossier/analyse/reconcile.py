@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dossier import sources as sources_module
-from dossier.claims import CATEGORIES
+from dossier.corpus import reliability as grading
+from dossier.extract.claims import CATEGORIES
 
 # Reinforcement figures are waves that add up (2,300 then 1,800), not rival counts of one
 # quantity: their spread is listed but never flagged as a disagreement.
@@ -42,7 +42,7 @@ def figures(
     ``mention_count`` and ``sections`` say where it was repeated."""
     if claims.empty:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
-    graded = sources_module.grade_outlets(articles["outlet"], reliability)
+    graded = grading.grade_outlets(articles["outlet"], reliability)
     meta = pd.DataFrame(
         {
             "article_id": articles["article_id"].to_numpy(),

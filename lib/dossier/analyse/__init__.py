@@ -1,0 +1,1 @@
+"""Stage 4, analyse: a corpus -> reconciled figures, the bottom line, what changed."""

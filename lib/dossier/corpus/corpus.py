@@ -1,0 +1,121 @@
+"""The :class:`Corpus`: the tidy tables of a set of articles, as one value; no I/O."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from dossier.corpus import reliability
+from dossier.extract import claims as claims_module
+from dossier.text import for_matching
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The tidy tables of a set of articles.
+
+    - ``articles``: one row per article (see :func:`dossier.ingest.articles.frame`)
+    - ``sentences``: one row per sentence (see :func:`dossier.ingest.sentences.frame`)
+    - ``problems``: one row per file that could not become an article: file_name, problem
+      (empty, binary, undecodable, unreadable, no_body, duplicate, error), reason
+    - ``claims`` and ``entities``: extracted on first use (see :mod:`dossier.extract.claims`)
+    """
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    problems: pd.DataFrame
+    source: str = ""
+
+    @functools.cached_property
+    def claims(self) -> pd.DataFrame:
+        """One row per figure about forces or casualties (see :mod:`dossier.extract.claims`),
+        computed on first use."""
+        return claims_module.extract(self.articles, self.sentences, with_entities=False)[0]
+
+    @functools.cached_property
+    def entities(self) -> pd.DataFrame:
+        """One row per mention of a person, organisation, place or group (see
+        :mod:`dossier.extract.entities`), computed on first use."""
+        found, entities = claims_module.extract(self.articles, self.sentences, with_entities=True)
+        self.__dict__.setdefault("claims", found)  # both came from one pass: keep the claims
+        return entities
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
+            f"{len(self.problems)} problems, source={self.source!r})"
+        )
+
+    def overview(self) -> pd.DataFrame:
+        """Return one row per article: title, outlet, word_count, sentence_count, file_name,
+        article_id."""
+        counts = self.sentences.groupby("article_id").size().rename("sentence_count")
+        out = self.articles.merge(counts, left_on="article_id", right_index=True, how="left")
+        out["sentence_count"] = out["sentence_count"].fillna(0).astype("int64")
+        columns = ["title", "outlet", "word_count", "sentence_count", "file_name", "article_id"]
+        return out[columns].reset_index(drop=True)
+
+    def select(
+        self,
+        outlets: Sequence[str] | str | None = None,
+        query: object = None,
+        categories: Sequence[str] | str | None = None,
+        min_reliability: str | None = None,
+        since: object = None,
+        until: object = None,
+    ) -> Corpus:
+        """Return the corpus restricted to articles from ``outlets`` (as in ``articles.outlet``),
+        whose title or text contains every word of ``query`` (any case), whose outlet is graded
+        ``min_reliability`` or better (A-F, ``data/sources.csv``), published between ``since``
+        and ``until`` (articles with no date are kept), and to claims of ``categories``.
+        Claims already extracted are reused, not extracted again."""
+        keep = pd.Series(True, index=self.articles.index)
+        if outlets:
+            wanted = [outlets] if isinstance(outlets, str) else list(outlets)
+            keep &= self.articles["outlet"].isin([o.lower() for o in wanted])
+        if query is not None and str(query).strip():
+            keep &= contains_all(self.articles["title"] + "\n" + self.articles["text"], str(query))
+        if min_reliability:
+            grades = reliability.grade_outlets(self.articles["outlet"])["reliability"]
+            keep &= reliability.at_least(grades.set_axis(self.articles.index), min_reliability)
+        dates = self.articles["published_date"]
+        if since is not None:
+            keep &= dates.isna() | (dates >= pd.Timestamp(since))
+        if until is not None:
+            keep &= dates.isna() | (dates <= pd.Timestamp(until))
+        ids = set(self.articles.loc[keep, "article_id"])
+        chosen = replace(
+            self,
+            articles=self.articles[keep].reset_index(drop=True),
+            sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
+        )
+        wanted_categories = [categories] if isinstance(categories, str) else categories
+        if wanted_categories or "claims" in self.__dict__:
+            claims = self.claims[self.claims["article_id"].isin(ids)]
+            if wanted_categories:
+                claims = claims[claims["category"].isin(list(wanted_categories))]
+            chosen.__dict__["claims"] = claims.reset_index(drop=True)
+        if "entities" in self.__dict__:
+            entities = self.entities[self.entities["article_id"].isin(ids)]
+            chosen.__dict__["entities"] = entities.reset_index(drop=True)
+        return chosen
+
+
+def contains_all(texts: pd.Series, query: str | None) -> pd.Series:
+    """Return, for each text, whether it contains every word of ``query``, ignoring case, quote
+    style and spacing (all True for an empty query)."""
+    keep = pd.Series(True, index=texts.index)
+    if not query or not query.strip():
+        return keep
+    haystack = texts.map(_searchable)
+    for term in _searchable(query).split():
+        keep &= haystack.str.contains(term, regex=False)
+    return keep
+
+
+def _searchable(text: str) -> str:
+    return re.sub(r"\s+", " ", for_matching(text).casefold())

@@ -1,0 +1,2 @@
+"""Developer tools (bench, evaluation, pathological inputs, frozen outputs): never imported by
+the stages."""

@@ -1,0 +1,1 @@
+"""Stage 2, extract: articles and sentences -> the claims and entities frames."""

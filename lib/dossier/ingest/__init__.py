@@ -1,0 +1,1 @@
+"""Stage 1, ingest: article files -> the articles, sentences and problems frames."""

@@ -1,0 +1,1 @@
+"""Stage 6, run: what people start (the CLI, briefings through papermill, the archive)."""
