@@ -99,3 +99,25 @@ def search_in(
     if found[i].end() <= end:
         return found[i]
     return pattern.search(text, found[i].start(), end)
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie so alternatives share prefixes."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches, optional = [], "" in node
+        for char in sorted(k for k in node if k):
+            piece = r"\s+" if char == " " else re.escape(char)
+            branches.append(piece + walk(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return walk(trie)

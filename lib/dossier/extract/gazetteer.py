@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier import paths
-from dossier.text import for_matching
+from dossier.text import for_matching, trie_regex
 
 
 @dataclass(frozen=True)
@@ -151,26 +151,4 @@ def _is_acronym(alias: str) -> bool:
 def _compile(aliases: list[str], flags: int) -> re.Pattern[str] | None:
     if not aliases:
         return None
-    return re.compile(rf"{_trie_regex(aliases)}(?![\w])", flags)
-
-
-def _trie_regex(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored as a trie so alternatives share prefixes."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches, optional = [], "" in node
-        for char in sorted(k for k in node if k):
-            piece = r"\s+" if char == " " else re.escape(char)
-            branches.append(piece + walk(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return walk(trie)
+    return re.compile(rf"{trie_regex(aliases)}(?![\w])", flags)

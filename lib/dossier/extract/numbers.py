@@ -135,7 +135,7 @@ def _starts() -> re.Pattern[str]:
     """Where a quantity can start: a digit, a number word, "between", a fraction or a vague
     phrase. Scanning for these first and matching the full grammar only there is several times
     faster than trying the grammar at every position."""
-    from dossier.extract.gazetteer import _trie_regex
+    from dossier.text import trie_regex as _trie_regex
 
     firsts = {*WORD_VALUES, "between", "half", "tens", *_FRACTIONS, *vague_table()}
     firsts |= {f"a {w}" for w in ("hundred", "thousand", "million", "score", "dozen")}
