@@ -31,6 +31,9 @@ _TABLE = str.maketrans(_ONE_FOR_ONE)
 # Letters or digits, joined by apostrophes, hyphens, points, or commas between digits ("9,000").
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _SPACE = re.compile(r"\s+")
+# The extractor's one tokenizer: a word (letters first, inner apostrophes, points and hyphens), a
+# number with its separators, or one punctuation mark.
+TOKEN = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 
 
 def for_matching(text: str) -> str:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-if TYPE_CHECKING:
-    from dossier.extract.claims import _Article
+from dossier.extract.doc import Doc
 
 COLUMNS = {
     "article_id": "str",
@@ -28,10 +26,10 @@ COLUMNS = {
 KINDS = ("person", "organisation", "place", "group")
 
 
-def rows(article: _Article) -> list[dict]:
+def rows(article: Doc) -> list[dict]:
     """Return one dict per entity mention in ``article`` (inside its sentences), in text order."""
     starts = [s for s, _, _, _ in article.spans]
-    numbers = [no for _, _, no, _, _ in article.sentence_rows]
+    numbers = [s.sentence_no for s in article.sentences]
     ends = [e for _, e, _, _ in article.spans]
     mentions: dict[tuple[int, int], tuple[str, str]] = {}
     for m in article.names:
@@ -62,7 +60,7 @@ def rows(article: _Article) -> list[dict]:
     return out
 
 
-def _add_people(article: _Article, mentions: dict[tuple[int, int], tuple[str, str]]) -> None:
+def _add_people(article: Doc, mentions: dict[tuple[int, int], tuple[str, str]]) -> None:
     """Add every mention of the people the attribution rules found (as written, whole words)
     that does not start inside a mention already listed."""
     norm = article.norm

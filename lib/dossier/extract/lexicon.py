@@ -60,6 +60,11 @@ class Lexicon:
             found.setdefault(category.strip(), []).append(self._regex(pattern.strip()))
         return [(c, "|".join(p)) for c, p in found.items()]
 
+    def pairs(self, name: str) -> list[tuple[str, str]]:
+        """A categories list as (category, regex) pairs, one a line, in file order."""
+        split = (line.partition(":") for line in self.lines(name))
+        return [(c.strip(), self._regex(p.strip())) for c, _, p in split]
+
     def mapping(self, name: str) -> dict[str, str]:
         """A categories list of words as word -> category."""
         return {
@@ -68,6 +73,21 @@ class Lexicon:
             for category, _, words in [line.partition(":")]
             for word in words.split()
         }
+
+    def values(self, name: str) -> dict[str, float]:
+        """A values list (``phrase value`` per line, the value last: a number or a division such
+        as ``100/3``) as phrase -> value, in file order. A whole number stays an ``int``."""
+        found: dict[str, float] = {}
+        for line in self.lines(name):
+            phrase, _, value = line.rpartition(" ")
+            if not phrase.strip():
+                raise ValueError(f"{self.folder / name}.txt: '{line}' has no value")
+            numerator, slash, denominator = value.partition("/")
+            if slash:
+                found[phrase.strip()] = float(numerator) / float(denominator)
+            else:
+                found[phrase.strip()] = int(value) if value.isdecimal() else float(value)
+        return found
 
     def _regex(self, line: str) -> str:
         """A pattern line as a regex: a space is any whitespace, ``(`` a group that captures

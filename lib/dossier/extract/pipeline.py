@@ -1,0 +1,110 @@
+"""The extractor's pipeline: each article's document through the steps, in this order.
+
+1. :func:`~dossier.extract.steps.candidates.candidate`: which numbers can be claims, head noun;
+2. :func:`~dossier.extract.steps.category.classify`: the category, given the claims before it;
+3. :func:`~dossier.extract.steps.article_rules.replacements` (per sentence) and
+   :func:`~dossier.extract.steps.article_rules.repeated_reinforcements` (per article);
+4. :func:`~dossier.extract.steps.actor.actors`: whose forces;
+5. :func:`~dossier.extract.steps.place.places`: where;
+6-8. :func:`~dossier.extract.steps.rows.row`: speaker, hedges, time, the ledger row.
+
+Entities are read from the same document (:func:`dossier.extract.entities.rows`).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+import pandas as pd
+
+from dossier.errors import DossierWarning
+from dossier.extract import entities as entities_module
+from dossier.extract import gazetteer, numbers
+from dossier.extract.categories import FORCES
+from dossier.extract.doc import Doc
+from dossier.extract.steps.actor import actors
+from dossier.extract.steps.article_rules import repeated_reinforcements, replacements
+from dossier.extract.steps.candidates import candidate
+from dossier.extract.steps.category import classify
+from dossier.extract.steps.claim import Claim, Earlier
+from dossier.extract.steps.place import places
+from dossier.extract.steps.rows import COLUMNS, row
+
+log = logging.getLogger(__name__)
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims of one document, every step applied, in text order."""
+    quantities = numbers.find(doc.norm)
+    found: list[Claim] = []
+    forces: dict[int, set[int]] = {}  # paragraph -> its sentences whose last claim is a force
+    qi = 0
+    for sentence, s in enumerate(doc.sentences):
+        while qi < len(quantities) and quantities[qi].start < s.start:
+            qi += 1
+        figures = []
+        while qi < len(quantities) and quantities[qi].end <= s.end:
+            figures.append(quantities[qi])
+            qi += 1
+        in_paragraph = forces.setdefault(s.paragraph_no, set())
+        in_sentence: list[Claim] = []
+        for k, q in enumerate(figures):
+            c = candidate(doc, sentence, q, figures[k + 1 : k + 2])
+            if c is None:
+                continue
+            previous = in_sentence[-1] if in_sentence else None
+            claim = classify(doc, c, Earlier(previous, bool(in_paragraph)))
+            if claim is None:
+                continue
+            in_sentence.append(claim)
+            if claim.category in FORCES:
+                in_paragraph.add(sentence)
+            else:
+                in_paragraph.discard(sentence)
+        found.extend(replacements(doc, sentence, in_sentence))
+    found = repeated_reinforcements(doc, found)
+    found = actors(doc, found)
+    return places(doc, found)
+
+
+def extract(
+    articles: pd.DataFrame, sentences: pd.DataFrame, with_entities: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Return ``(claims, entities)`` for the articles and sentences of a corpus.
+
+    ``claims`` has the columns of :data:`~dossier.extract.steps.rows.COLUMNS`; ``entities``
+    those of :data:`dossier.extract.entities.COLUMNS`, or None unless ``with_entities``. An
+    article a rule fails on loses its claims, with a :class:`DossierWarning`, not the run."""
+    gaz = gazetteer.load()
+    # plain tuples grouped once: slicing a frame per article would cost more than the extraction
+    by_article: dict[str, list[tuple]] = {}
+    columns = ["article_id", "section", "paragraph_no", "sentence_no", "char_start", "char_end"]
+    for article_id, *rest in sentences[columns].itertuples(index=False, name=None):
+        by_article.setdefault(article_id, []).append(tuple(rest))
+    claim_rows: list[dict] = []
+    entity_rows: list[dict] = []
+    failed: list[str] = []
+    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+        spans = by_article.get(article_id)
+        if not spans:
+            continue
+        try:
+            doc = Doc.build(article_id, text, spans, gaz)
+            article_claims = [row(doc, c) for c in claims_of(doc)]
+            article_entities = entities_module.rows(doc) if with_entities else []
+        except Exception as exc:  # a rule's fault on one odd article must not sink the rest
+            log.exception("claims could not be read from article %s", article_id)
+            failed.append(f"{article_id} ({type(exc).__name__}: {exc})")
+            continue
+        claim_rows.extend(article_claims)
+        entity_rows.extend(article_entities)
+    if failed:
+        warnings.warn(
+            f"claims could not be read from {len(failed)} article(s), which have none in the "
+            f"ledger: {'; '.join(failed[:3])}{' ...' if len(failed) > 3 else ''} (see the log)",
+            DossierWarning,
+            stacklevel=2,
+        )
+    claims = pd.DataFrame(claim_rows, columns=list(COLUMNS)).astype(COLUMNS)
+    return claims, entities_module.frame(entity_rows) if with_entities else None
