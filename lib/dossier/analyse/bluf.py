@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dossier.analyse.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
-from dossier.extract.claims import CATEGORY_LABELS
+from dossier.extract.categories import BLUF, LABELS
 
 MAX_SENTENCES = 6
 MAX_LISTED = 4  # sources named in one sentence; the rest are counted
@@ -19,61 +19,85 @@ MAX_LISTED = 4  # sources named in one sentence; the rest are counted
 def bottom_line(
     figures: pd.DataFrame, checks: pd.DataFrame, limit: int = MAX_SENTENCES
 ) -> list[str]:
-    """Return up to ``limit`` sentences, most important first: force size, casualties (with
+    """Return up to ``limit`` sentences, most important first, per side: one line per category
+    in the registry's bottom-line order (``data/categories.csv``): force size, casualties (with
     their arithmetic check), reinforcements reported, reinforcements only possible (hedged),
-    returned to duty and rates, then the rest."""
+    returned to duty and rates."""
     if figures.empty:
         return ["No figures about forces or casualties in the selected articles."]
     lines: list[str] = []
-    used_checks: set[str] = set()
     for actor in _actors(figures):
         mine = figures[figures["actor"].fillna("") == (actor or "")]
         side = f", {actor}" if actor else ""
-        for category in ("deployed", "casualties", "killed", "wounded", "captured"):
-            rows = _main_period(mine[mine["category"] == category])
-            if rows.empty or (category in ("killed", "wounded") and _checked(checks, actor)):
-                continue
-            line = f"{CATEGORY_LABELS[category]}{side}: {_spread(rows)}"
-            if category == "casualties":
-                for check in _checks_for(checks, actor, "killed + wounded = casualties")[:1]:
-                    line += f"; {check}"
-                    used_checks.add(check)
-            lines.append(line + ".")
-        reported = mine[(mine["category"] == "reinforcements") & ~mine["is_hedged"]]
-        if len(reported):
-            one_source = reported["source"].nunique() == 1
-            listed = reported.head(MAX_LISTED)
-            waves = " and ".join(
-                f"{_amount(r)}{_when(r)}"
-                if one_source
-                else f"{_amount(r)} ({_who(r)}{_when(r, '; ')})"
-                for r in listed.itertuples()
-            )
-            if len(reported) > MAX_LISTED:
-                waves += f" and {len(reported) - MAX_LISTED} more"
-            exact = (reported["value_low"] == reported["value_high"]) & ~reported["is_vague"]
-            total = reported["value_high"].sum()
-            summable = 1 < len(reported) <= MAX_LISTED and exact.all()
-            summable = summable and (reported["bound"] == "none").all()
-            more = f"; {format_range(total, total)} in all" if summable else ""
-            by = f" ({_who(reported.iloc[0])})" if one_source else ""
-            lines.append(f"{CATEGORY_LABELS['reinforcements']}{side}: {waves}{by}{more}.")
-        possible = mine[(mine["category"] == "reinforcements") & mine["is_hedged"]]
-        attributed = possible[possible["attributed_to"].notna()]
-        for r in (attributed if len(attributed) else possible).head(1).itertuples():
-            cue = (r.hedge_cues or "may").split(",")[0].strip()
-            lines.append(
-                f"Possible further reinforcements{side}: {cue} reach {_amount(r)} more "
-                f"({_who(r)}, hedged)."
-            )
-        for check in _checks_for(checks, actor, "returned <= wounded")[:1]:
-            lines.append(check[0].upper() + check[1:] + ".")
-        for r in mine[mine["category"] == "casualty_rate"].head(1).itertuples():
-            when = f" {r.when_text}" if isinstance(r.when_text, str) else " a day"
-            hedge = ", hedged" if r.is_hedged else ""
-            label = CATEGORY_LABELS["casualty_rate"]
-            lines.append(f"{label}{side}: {_amount(r)}{when} ({_who(r)}{hedge}).")
+        for category, line in BLUF:
+            lines.extend(_LINES[line](category, mine, checks, actor, side))
     return lines[:limit]
+
+
+def _spread_line(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:
+    """ "Killed, X: 6,000-7,000 (2 sources disagree: ...)", with the sum's check for casualties;
+    parts of a checked sum are left to the check."""
+    rows = _main_period(mine[mine["category"] == category])
+    if rows.empty or (category in ("killed", "wounded") and _checked(checks, actor)):
+        return []
+    line = f"{LABELS[category]}{side}: {_spread(rows)}"
+    if category == "casualties":
+        for check in _checks_for(checks, actor, "killed + wounded = casualties")[:1]:
+            line += f"; {check}"
+    return [line + "."]
+
+
+def _waves_lines(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:
+    """Waves reported (each, and their sum when it means something), then the one possible
+    further wave (hedged) most worth naming."""
+    lines = []
+    reported = mine[(mine["category"] == category) & ~mine["is_hedged"]]
+    if len(reported):
+        one_source = reported["source"].nunique() == 1
+        listed = reported.head(MAX_LISTED)
+        waves = " and ".join(
+            f"{_amount(r)}{_when(r)}" if one_source else f"{_amount(r)} ({_who(r)}{_when(r, '; ')})"
+            for r in listed.itertuples()
+        )
+        if len(reported) > MAX_LISTED:
+            waves += f" and {len(reported) - MAX_LISTED} more"
+        exact = (reported["value_low"] == reported["value_high"]) & ~reported["is_vague"]
+        total = reported["value_high"].sum()
+        summable = 1 < len(reported) <= MAX_LISTED and exact.all()
+        summable = summable and (reported["bound"] == "none").all()
+        more = f"; {format_range(total, total)} in all" if summable else ""
+        by = f" ({_who(reported.iloc[0])})" if one_source else ""
+        lines.append(f"{LABELS[category]}{side}: {waves}{by}{more}.")
+    possible = mine[(mine["category"] == category) & mine["is_hedged"]]
+    attributed = possible[possible["attributed_to"].notna()]
+    for r in (attributed if len(attributed) else possible).head(1).itertuples():
+        cue = (r.hedge_cues or "may").split(",")[0].strip()
+        lines.append(
+            f"Possible further reinforcements{side}: {cue} reach {_amount(r)} more "
+            f"({_who(r)}, hedged)."
+        )
+    return lines
+
+
+def _check_line(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:
+    """The arithmetic check of the category ("returned <= wounded"), as a sentence."""
+    kind = {"returned_to_duty": "returned <= wounded"}.get(category)
+    return (
+        [c[0].upper() + c[1:] + "." for c in _checks_for(checks, actor, kind)[:1]] if kind else []
+    )
+
+
+def _rate_line(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:
+    """ "Casualty rate, X: ~1,200 a day (who)"."""
+    lines = []
+    for r in mine[mine["category"] == category].head(1).itertuples():
+        when = f" {r.when_text}" if isinstance(r.when_text, str) else " a day"
+        hedge = ", hedged" if r.is_hedged else ""
+        lines.append(f"{LABELS[category]}{side}: {_amount(r)}{when} ({_who(r)}{hedge}).")
+    return lines
+
+
+_LINES = {"spread": _spread_line, "waves": _waves_lines, "check": _check_line, "rate": _rate_line}
 
 
 def _main_period(rows: pd.DataFrame) -> pd.DataFrame:

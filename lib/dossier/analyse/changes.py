@@ -16,7 +16,7 @@ import pandas as pd
 
 from dossier.analyse.reconcile import format_range, reconcile
 from dossier.corpus.corpus import Corpus
-from dossier.extract.claims import category_label
+from dossier.extract.categories import label as category_label
 
 
 def record(corpus: Corpus) -> dict:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dossier.corpus import reliability as grading
-from dossier.extract.claims import CATEGORIES
+from dossier.extract.categories import ADDITIVE, CATEGORIES
 
-# Reinforcement figures are waves that add up (2,300 then 1,800), not rival counts of one
-# quantity: their spread is listed but never flagged as a disagreement.
-ADDITIVE = frozenset({"reinforcements"})
+# ADDITIVE (from the registry): reinforcement figures are waves that add up (2,300 then 1,800),
+# not rival counts of one quantity: their spread is listed but never flagged as a disagreement.
 TOLERANCE = 0.10  # an approximate total agrees within 10 %
 TO_DATE = "to date"
 # Time phrases that mean a running total, like no time phrase at all.

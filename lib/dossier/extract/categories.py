@@ -17,7 +17,7 @@ from dossier import paths
 
 REGISTRY_FILE = paths.DATA_DIR / "categories.csv"
 KINDS = ("force", "casualty", "rate")
-BLUF_LINES = ("spread", "waves", "rate", "")
+BLUF_LINES = ("spread", "waves", "check", "rate", "")
 
 
 class Category(NamedTuple):
@@ -25,7 +25,9 @@ class Category(NamedTuple):
     label: str
     kind: str
     is_additive: bool
-    bluf_line: str  # "" when the bottom line has no line of its own for it
+    # the bottom line's line for it: "spread" (the range and who gives it), "waves" (each wave
+    # and their sum, then a possible further one), "check" (its arithmetic check), "rate", or ""
+    bluf_line: str
     bluf_order: int | None
     description: str
 

@@ -11,7 +11,8 @@ import altair as alt
 import pandas as pd
 
 from dossier.corpus.corpus import Corpus
-from dossier.extract.claims import CATEGORIES, category_label
+from dossier.extract.categories import CATEGORIES
+from dossier.extract.categories import label as category_label
 
 SECTIONS = ["title", "summary", "body"]
 UNKNOWN_OUTLET = "(unknown)"

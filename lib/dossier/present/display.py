@@ -23,7 +23,7 @@ from IPython.display import HTML, display
 from dossier import paths
 from dossier.corpus import reliability
 from dossier.corpus.corpus import Corpus
-from dossier.extract.claims import category_label
+from dossier.extract.categories import label as category_label
 from dossier.present import evidence
 
 RENDERER = "dossier"

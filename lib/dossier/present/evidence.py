@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from dossier.extract.claims import category_label
+from dossier.extract.categories import label as category_label
 from dossier.extract.claims import ledger as claims_ledger
 
 MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note

@@ -9,7 +9,8 @@ from IPython.display import HTML, display
 
 from dossier.analyse import reconcile
 from dossier.corpus.corpus import Corpus, contains_all
-from dossier.extract.claims import CATEGORIES, category_label
+from dossier.extract.categories import CATEGORIES
+from dossier.extract.categories import label as category_label
 from dossier.present import charts
 from dossier.present.display import show_table
 from dossier.present.evidence import article_html
