@@ -8,6 +8,9 @@ mention carries what qualifies it: approximation ("about", "300-odd"), bound ("m
 "up to", "5,000-plus"), and hyphen suffixes that make it an age or a size ("24-year-old",
 "9,000-strong").
 
+The grammar (how numbers, ranges and qualifiers are put together) is here; its words are in
+``data/lexicon/en/`` (``number_grammar.txt`` lists the small words by their place in it).
+
 Whether a quantity is a claim about forces is decided by :mod:`dossier.extract.claims`.
 """
 
@@ -20,74 +23,87 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier import paths
+from dossier.extract.lexicon import EN
 
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES = {
-    **{w: i + 1 for i, w in enumerate(_UNITS)},
-    **{w: i + 10 for i, w in enumerate(_TEENS)},
-    **{w: (i + 2) * 10 for i, w in enumerate(_TENS)},
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-_TENS_RE, _UNITS_RE, _TEENS_RE = "|".join(_TENS), "|".join(_UNITS), "|".join(_TEENS)
+def _places(name: str) -> dict[str, tuple[str, ...]]:
+    """A categories list read as category -> its phrases as written, in file order."""
+    found: dict[str, list[str]] = {}
+    for line in EN.lines(name):
+        place, _, phrase = line.partition(":")
+        found.setdefault(place.strip(), []).append(phrase.strip())
+    return {place: tuple(phrases) for place, phrases in found.items()}
+
+
+def _alt(phrases, space: str = r"\s+") -> str:
+    """Phrases as a regex alternation, in order; a space in a phrase becomes ``space``."""
+    return "|".join(re.escape(p).replace(r"\ ", space) for p in phrases)
+
+
+def _choice(phrases, space: str = r"\s+") -> str:
+    """:func:`_alt` as one regex item: in a group only when there are several phrases."""
+    if not phrases:
+        return "(?!)"  # an empty list matches nothing
+    alt = _alt(phrases, space)
+    return f"(?:{alt})" if len(phrases) > 1 else alt
+
+
+_GRAMMAR = _places("number_grammar")
+_ONE, _ARTICLE, _AND = _GRAMMAR["one"], _GRAMMAR["article"], _GRAMMAR["and"]
+_HUNDRED, _WORD_SCALES = _GRAMMAR["hundred"], _GRAMMAR["word_scale"]
+_DIGIT_SCALES = _GRAMMAR["digit_scale"]
+
+WORD_VALUES = EN.values("number_words")
+# a tens word may take a unit word after it ("twenty-five"); a teen stands alone
+_UNITS = [w for w, v in WORD_VALUES.items() if v < 10]
+_TEENS = [w for w, v in WORD_VALUES.items() if 10 <= v < 20]
+_TENS = [w for w, v in WORD_VALUES.items() if v >= 20]
+SCALES = EN.values("number_scales")
+_DIGIT_SUFFIXES = EN.values("digit_suffixes")  # "12k"
+_DIGIT_MULTIPLIERS = {**_DIGIT_SUFFIXES, None: 1}  # what a suffix (or none) multiplies by
+_COUNT_NOUNS = EN.values("count_nouns")  # "a dozen"
+
+_TENS_RE, _UNITS_RE, _TEENS_RE = _alt(_TENS), _alt(_UNITS), _alt(_TEENS)
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNITS_RE}))?|{_TEENS_RE}|{_UNITS_RE})"
-_HUNDREDS = rf"(?:(?:{_SMALL}|a|one)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)"
+_AND_RE = rf"(?:{_choice(_AND)}\s+)?"
+_HUNDREDS = rf"(?:(?:{_SMALL}|{_alt(_ONE)})\s+{_choice(_HUNDRED)}(?:\s+{_AND_RE}{_SMALL})?)"
 _WORDS = (
-    rf"(?:(?:{_HUNDREDS}|{_SMALL}|a)\s+(?:thousand|million)(?:\s+(?:and\s+)?(?:{_HUNDREDS}|{_SMALL}))?"
-    rf"|{_HUNDREDS}|{_SMALL}|a\s+score)"
+    rf"(?:(?:{_HUNDREDS}|{_SMALL}|{_alt(_ARTICLE)})\s+{_choice(_WORD_SCALES)}"
+    rf"(?:\s+{_AND_RE}(?:{_HUNDREDS}|{_SMALL}))?"
+    rf"|{_HUNDREDS}|{_SMALL}|{_alt(_GRAMMAR['count'])})"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = r"(?:\s+(?:thousand|million|billion)\b|k\b)"
+_MULT = rf"(?:\s+{_choice(_DIGIT_SCALES)}\b|{_choice(tuple(_DIGIT_SUFFIXES))}\b)"
 _ATOM = rf"(?:(?:{_DIGITS}){_MULT}?|{_WORDS})"
+_BETWEEN, _BETWEEN_AND = _choice(_GRAMMAR["range_between"]), _choice(_GRAMMAR["range_and"])
+_FROM, _FROM_TO = _choice(_GRAMMAR["range_from"]), _choice(_GRAMMAR["range_to"])
 _RANGE = (
-    rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
-    rf"|from\s+(?P<f1>{_ATOM})\s+to\s+(?P<f2>{_ATOM})"
-    rf"|(?P<r1>{_ATOM})\s+(?:to|or)\s+(?P<r2>{_ATOM})(?!\s*(?:-|to)\s*\d)"
+    rf"(?:{_BETWEEN}\s+(?P<b1>{_ATOM})\s+{_BETWEEN_AND}\s+(?P<b2>{_ATOM})"
+    rf"|{_FROM}\s+(?P<f1>{_ATOM})\s+{_FROM_TO}\s+(?P<f2>{_ATOM})"
+    rf"|(?P<r1>{_ATOM})\s+{_choice(_GRAMMAR['range_joiner'])}\s+(?P<r2>{_ATOM})"
+    rf"(?!\s*(?:-|{_alt(_GRAMMAR['range_to'])})\s*\d)"
     # a hyphen joins digits only: "twenty-five" is one number, "20-25" a range
     rf"|(?P<d1>(?:{_DIGITS}){_MULT}?)\s*-\s*(?P<d2>(?:{_DIGITS}){_MULT}?)(?!\s*-\s*\d))"
 )
-_FRACTIONS = {
-    "half": 50.0,
-    "a half": 50.0,
-    "one half": 50.0,
-    "a third": 100 / 3,
-    "one third": 100 / 3,
-    "one-third": 100 / 3,
-    "two thirds": 200 / 3,
-    "two-thirds": 200 / 3,
-    "a quarter": 25.0,
-    "one quarter": 25.0,
-    "three quarters": 75.0,
-    "three-quarters": 75.0,
-}
+_FRACTIONS = {f: float(v) for f, v in EN.values("fractions").items()}  # percent of what follows
 _FRACTION = (
     r"(?:"
     + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))
-    + r")(?=\s+of\b)"
+    + rf")(?=\s+{_choice(_GRAMMAR['fraction_of'])}\b)"
 )
-_PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
+# a sign that ends in a letter ends a word: "40 percent", not "40 percentage points"
+_PERCENT_SIGNS = "|".join(
+    _alt([sign]) + (r"\b" if sign[-1].isalnum() else "") for sign in EN.phrases("percent_signs")
+)
+_PERCENT = rf"\s*(?:{_PERCENT_SIGNS})"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 
-APPROX_BEFORE = (
-    "approximately", "about", "around", "roughly", "some", "nearly", "almost", "an estimated",
-    "estimated", "close to", "circa", "approx.", "approx", "~", "in the region of",
-    "an approximate",
-)  # fmt: skip
-APPROX_AFTER = ("or so", "or thereabouts", "odd")
-AT_LEAST_BEFORE = (
-    "more than", "over", "at least", "upwards of", "upward of", "in excess of", "no fewer than",
-    "no less than", "not less than", "north of", "exceeding", "exceeded", "exceeds", "topped",
-    "top", "tops", "topping",
-    "surpassed", "above", "a minimum of",
-)  # fmt: skip
-AT_MOST_BEFORE = (
-    "up to", "as many as", "fewer than", "less than", "under", "no more than", "not more than",
-    "at most", "a maximum of", "below", "at the most",
-)  # fmt: skip
-AT_LEAST_AFTER = ("or more", "plus", "or higher", "and more")
-AT_MOST_AFTER = ("or fewer", "or less", "at most", "at the most")
+APPROX_BEFORE = EN.phrases("approx_before")
+APPROX_AFTER = EN.phrases("approx_after")
+AT_LEAST_BEFORE = EN.phrases("at_least_before")
+AT_MOST_BEFORE = EN.phrases("at_most_before")
+AT_LEAST_AFTER = EN.phrases("at_least_after")
+AT_MOST_AFTER = EN.phrases("at_most_after")
 
 
 @dataclass(frozen=True)
@@ -137,9 +153,9 @@ def _starts() -> re.Pattern[str]:
     faster than trying the grammar at every position."""
     from dossier.text import trie_regex as _trie_regex
 
-    firsts = {*WORD_VALUES, "between", "half", "tens", *_FRACTIONS, *vague_table()}
-    firsts |= {f"a {w}" for w in ("hundred", "thousand", "million", "score", "dozen")}
-    firsts |= {f"one {w}" for w in ("hundred", "thousand", "million")}
+    firsts = {*WORD_VALUES, *_GRAMMAR["start"], *_FRACTIONS, *vague_table()}
+    firsts |= {f"{one} {w}" for one in _ONE for w in (*_HUNDRED, *_WORD_SCALES)}  # "one thousand"
+    firsts |= {f"{a} {noun}" for a in _ARTICLE for noun in _COUNT_NOUNS}  # "a dozen"
     return re.compile(rf"(?<![\w.,$€£¥₩-])(?:\d|{_trie_regex(sorted(firsts))})", re.IGNORECASE)
 
 
@@ -195,12 +211,17 @@ _QUALIFIER_LAST_WORDS = tuple(
     {p.split(" ")[-1] for p in AT_LEAST_BEFORE + AT_MOST_BEFORE + APPROX_BEFORE}
 )
 _SPACES = re.compile(r"\s+")
-_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?(thousand|million|billion|k)?$")
+_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?({_alt((*_DIGIT_SCALES, *_DIGIT_SUFFIXES))})?$")
 _HYPHEN_SUFFIX = re.compile(r"-(?P<suffix>[a-z]+(?:-[a-z]+)*)")
-_ODD_AFTER = re.compile(r"\s+odd\b")
-_ABOUT_AFTER = re.compile(r"\s*,?\s*(?:or so|or thereabouts)\b")
-_AT_LEAST_AFTER = re.compile(r"\s+(?:or more|plus|or higher|and more|and above|or above)\b")
-_AT_MOST_AFTER = re.compile(r"\s+(?:or fewer|or less|at most|at the most)\b")
+# After a figure a one-word qualifier follows a space or a hyphen ("300 odd", "300-odd",
+# "5,000-plus"); an approximator of several words may follow a comma too ("300, or so"). The
+# phrases are matched as written: a space in them is one space.
+_APPROX_WORDS = tuple(p for p in APPROX_AFTER if " " not in p)
+_AT_LEAST_WORDS = tuple(p for p in AT_LEAST_AFTER if " " not in p)
+_ODD_AFTER = re.compile(rf"\s+{_choice(_APPROX_WORDS, ' ')}\b")
+_ABOUT_AFTER = re.compile(rf"\s*,?\s*{_choice(tuple(p for p in APPROX_AFTER if ' ' in p), ' ')}\b")
+_AT_LEAST_AFTER = re.compile(rf"\s+{_choice(AT_LEAST_AFTER, ' ')}\b")
+_AT_MOST_AFTER = re.compile(rf"\s+{_choice(AT_MOST_AFTER, ' ')}\b")
 
 
 def _qualify(
@@ -224,16 +245,17 @@ def _qualify(
                 approx = True
             elif bound == "none":
                 bound = kind
-            # one more look covers "up to about"
+            # one more look covers an approximator before the bound: "about up to 300" ("up to
+            # about 300" has its approximator last, which hides the bound)
             if kind != "approx" and _APPROX_END.search(before, 0, hit.start()):
                 approx = True
     suffix = ""
     hyphen = _HYPHEN_SUFFIX.match(after)
     if hyphen:
         suffix = hyphen.group("suffix")
-        if suffix == "odd":
+        if suffix in _APPROX_WORDS:  # "300-odd"
             approx = True
-        elif suffix == "plus":
+        elif suffix in _AT_LEAST_WORDS:  # "5,000-plus"
             bound = "at_least"
     elif _ODD_AFTER.match(after):
         approx = True
@@ -268,7 +290,7 @@ def _atom_value(atom: str) -> tuple[float, int]:
     digits = _DIGITS_AND_SCALE.match(atom)
     if digits:
         value = float(digits.group(1).replace(",", ""))
-        mult = {"k": 1_000, None: 1}.get(digits.group(2)) or SCALES[digits.group(2)]
+        mult = _DIGIT_MULTIPLIERS.get(digits.group(2)) or SCALES[digits.group(2)]
         return value * mult, mult
     return words_value(atom), 1
 
@@ -276,20 +298,21 @@ def _atom_value(atom: str) -> tuple[float, int]:
 def words_value(words: str) -> float:
     """Return the value of number words: "twelve thousand" 12000, "two hundred and fifty" 250,
     "a dozen" 12, "twenty-five" 25."""
-    words = words.replace("-", " ").replace(" and ", " ")
-    if words in ("a dozen", "dozen"):
-        return 12.0
-    if words in ("a score", "score"):
-        return 20.0
+    words = words.replace("-", " ")
+    for joiner in _AND:
+        words = words.replace(f" {joiner} ", " ")
+    noun = next((words[len(a) + 1 :] for a in _ARTICLE if words.startswith(f"{a} ")), words)
+    if noun in _COUNT_NOUNS:
+        return float(_COUNT_NOUNS[noun])
     total, current = 0, 0
     for word in words.split():
-        if word in ("a", "one") and current == 0:
+        if word in _ONE and current == 0:
             current = 1
         elif word in WORD_VALUES:
             current += WORD_VALUES[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word in ("thousand", "million", "billion"):
+        elif word in _HUNDRED:
+            current = max(current, 1) * SCALES[word]
+        elif word in SCALES:
             total += max(current, 1) * SCALES[word]
             current = 0
     return float(total + current)

@@ -1,0 +1,154 @@
+"""The per-sentence rules that find the phrase naming a sentence's speaker, in their order.
+
+Reads one sentence span of the article (and, in a headline, its section). Returns the candidate
+noun phrases in the order the rules try them, each marked "np" or "pronoun": "according to X";
+"as reported by X"; a trailing "..., X said." or "..., said X, a ..."; the subject of each
+reporting verb ("X said", "X, a lawmaker, told"); "an estimate by X"; "X's estimate"; in a
+headline, a leading known name ("X: ...") and a trailing ": X".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.extract import lexicon
+from dossier.extract.attribution.article import Article
+from dossier.extract.attribution.phrases import Span, Subjects, drop_determiner, forward
+from dossier.extract.attribution.speakers import Candidate, Resolver
+
+EN = lexicon.EN
+_ACCORDING = re.compile(
+    # document nouns in lower case only: "the Institute for the Study of War" is a name
+    r"\baccording\s+to\s+(?:(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?-i:"
+    + EN.pattern("according_documents")
+    + r")(?:\s+(?:"
+    + EN.pattern("according_participles")
+    + r"))?\s+(?:by|from|of)\s+)?",
+    re.IGNORECASE,
+)
+_AS_BY = re.compile(r"\bas\s+(?:" + EN.pattern("as_by_verbs") + r")\s+by\s+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"[,\"']\s*(?P<np>[^,\"]{2,90}?)\s+(?:"
+    + EN.pattern("trailing_verbs")
+    + r")(?:\s+(?:in|on|at|after|during|via|to)\b[^,;]{1,80}|\s+\w+day)?(?:,\s*(?:"
+    + EN.pattern("trailing_continuations")
+    + r")\b[^;]{0,120})?\s*[.!?\"']*$"
+)
+_TRAILING_INVERTED = re.compile(
+    r"[,\"']\s*(?:"
+    + EN.pattern("inverted_verbs")
+    + r")\s+(?P<np>[^,]{2,90}?)(?:,\s*(?P<role>[^;]{2,140}?))?\s*[.!?\"']*$"
+)
+# An owner starts a word (scanning from every capital inside a long word would be quadratic).
+_POSSESSIVE_ESTIMATE = re.compile(
+    r"(?<![\w.\-])(?P<owner>[A-Z][\w.\-]*+(?:\s+[A-Z][\w.\-]*+){0,5})'s?\s+"
+    r"(?:latest\s+|own\s+)?(?:" + EN.pattern("possessive_estimates") + r")\b"
+)
+_ESTIMATE_OF = re.compile(
+    r"\b(?:" + EN.pattern("estimate_nouns") + r")\s+(?:of|by|from)\s+", re.IGNORECASE
+)
+_TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}):\s")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
+# How far before the sentence end a trailing "..., X said." can start (characters).
+TRAILING_WINDOW = 600
+
+
+class Finders:
+    """The rules for the sentences of one article; a role read in a trailing "said X, a ..."
+    is given to X through ``speakers``."""
+
+    def __init__(self, article: Article, subjects: Subjects, speakers: Resolver) -> None:
+        self.article = article
+        self.subjects = subjects
+        self.speakers = speakers
+
+    def candidates(self, start: int, end: int, section: str, unnamed: Span) -> list[Candidate]:
+        """The noun phrases that may name the speaker of the sentence at ``start``-``end``
+        (``unnamed``: its anonymous sources), in the order of the rules."""
+        text = self.article.norm[start:end]
+        says = self.article.says_in(start, end)
+        return [
+            *self._cues(start, text),
+            *self._trailing(start, text, unnamed, says),
+            *self._subjects(start, unnamed, says),
+            *self._estimates(start, text),
+            *(self._headline(start, text) if section == "title" else ()),
+        ]
+
+    def _cues(self, start: int, text: str) -> list[Candidate]:
+        """The phrase after "according to (a report by)" and after "as reported by"."""
+        found: list[Candidate] = []
+        matches = []
+        if "ccording" in text:
+            matches.append(_ACCORDING.search(text))
+        if " by " in text:
+            matches.append(_AS_BY.search(text))
+        for match in matches:
+            if match and (span := forward(self.article, start + match.end(), start + len(text))):
+                found.append(("np", span))
+        return found
+
+    def _trailing(
+        self, start: int, text: str, unnamed: Span, says: list[re.Match[str]]
+    ) -> list[Candidate]:
+        """The phrase of a sentence-final "..., X said." and of "..., said X, a lawmaker."
+        (whose role is given to X); none without a reporting verb in the sentence."""
+        norm = self.article.norm
+        found: list[Candidate] = []
+        for pattern in (_TRAILING, _TRAILING_INVERTED) if says else ():
+            # both end at the sentence's end: no match starts further back than the window
+            match = pattern.search(text, max(0, len(text) - TRAILING_WINDOW))
+            if not match:
+                continue
+            s, e = start + match.start("np"), start + match.end("np")
+            written = _PARENTHETICAL.sub("", norm[s:e])  # "Institute (RUSI)"
+            span = forward(self.article, s, s + len(written))
+            if not span or span[1] < s + len(written.rstrip()) - 1:
+                continue
+            if role := match.groupdict().get("role"):
+                self.speakers.remember_role(span, drop_determiner(role), unnamed)
+            pronoun = norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
+            found.append(("pronoun" if pronoun else "np", span))
+        return found
+
+    def _subjects(self, start: int, unnamed: Span, says: list[re.Match[str]]) -> list[Candidate]:
+        """The subject of each reporting verb, in text order, but for the words of an
+        anonymous source ("Recent reports indicate")."""
+        norm = self.article.norm
+        found: list[Candidate] = []
+        for match in says:
+            if self.article.in_anonymous(match.start(), start):
+                continue  # a source with no name, not a speaker
+            span = self.subjects.before(start, match.start(), unnamed)
+            if span is None:
+                continue
+            pronoun = norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
+            found.append(("pronoun" if pronoun else "np", span))
+        return found
+
+    def _estimates(self, start: int, text: str) -> list[Candidate]:
+        """The phrase after each "an estimate by", then the owner of the first "X's estimate"."""
+        found: list[Candidate] = []
+        for match in _ESTIMATE_OF.finditer(text):
+            if span := forward(self.article, start + match.end(), start + len(text)):
+                found.append(("np", span))
+        if "'s" in text:
+            match = _POSSESSIVE_ESTIMATE.search(text)
+            if match:
+                found.append(("np", (start + match.start(), start + match.end("owner"))))
+        return found
+
+    def _headline(self, start: int, text: str) -> list[Candidate]:
+        """In a headline: a known name before a leading colon, and the phrase after the last
+        colon when it runs to the end."""
+        found: list[Candidate] = []
+        if lead := _TITLE_LEAD.match(text):
+            span = (start, start + lead.end("who"))
+            if span in self.article.name_spans:
+                found.append(("np", span))
+        if ":" in text:
+            colon = start + text.rindex(":") + 1
+            span = forward(self.article, colon, start + len(text))
+            if span and span[1] >= start + len(text.rstrip(" .")) - 1:
+                found.append(("np", span))
+        return found

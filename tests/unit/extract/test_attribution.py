@@ -1,0 +1,304 @@
+"""Who a sentence's figures are sourced to, rule by rule, as tables.
+
+Every article here is invented: invented people, bodies, places and figures. Each table row is one
+article, given as paragraphs of sentences, and what the rules make of it today.
+"""
+
+import pytest
+
+from dossier.extract import attribution, gazetteer
+
+MINISTRY = "Veloria defence ministry"
+
+
+def attribute(*paragraphs: list[str], title: str | None = None) -> attribution.ArticleSources:
+    """The sources of an article written from ``paragraphs`` (each a list of sentences), with a
+    headline when ``title`` is given."""
+    gaz = gazetteer.load()
+    text, spans = "", []
+    if title is not None:
+        text = title + "\n\n"
+        spans.append((0, len(title), 0, "title"))
+    for number, sentences in enumerate(paragraphs, start=1):
+        for i, sentence in enumerate(sentences):
+            text += " " if i else ""
+            spans.append((len(text), len(text) + len(sentence), number, "body"))
+            text += sentence
+        text += "\n\n"
+    return attribution.attribute(text, spans, gaz.find_all(text)[0], gaz)
+
+
+def speakers(sources: attribution.ArticleSources) -> list[tuple | None]:
+    """(name, role, kind, found_in) per sentence, None where a sentence has no speaker."""
+    return [
+        (a.speaker.name, a.speaker.role, a.speaker.kind, a.found_in) if a.speaker else None
+        for a in sources.sentences
+    ]
+
+
+# --- one sentence, one rule: sentence -> (name, role, kind), found in the sentence ---------------
+ONE_SENTENCE = {
+    "according to": (
+        "About 3,100 soldiers were moved to the border, according to the Veloria defence ministry.",
+        (MINISTRY, None, "organisation"),
+    ),
+    "according to a person": (
+        "About 3,100 soldiers moved north, according to Marek Dravnik, a spokesman for the guard.",
+        ("Marek Dravnik", None, "person"),
+    ),
+    "according to a report by": (
+        "At least 260 civilians died, according to a report by the Tessaly Monitoring Group.",
+        ("Tessaly Monitoring Group", None, "organisation"),
+    ),
+    "according to figures released by": (
+        "At least 260 died, according to figures released by the Tessaly Monitoring Group.",
+        ("Tessaly Monitoring Group", None, "organisation"),
+    ),
+    "as reported by": (
+        "The brigade lost 420 men, as reported by the Orvane Observatory.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+    "as estimated by": (
+        "The brigade lost 420 men, as estimated by the Orvane Observatory.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+    "trailing said": (
+        "Some 900 fighters crossed the river overnight, the Kestrel Institute said.",
+        ("Kestrel Institute", None, "organisation"),
+    ),
+    "trailing said on a day": (
+        "Some 900 fighters crossed the river overnight, Ilona Varga said on Tuesday.",
+        ("Ilona Varga", None, "person"),
+    ),
+    "trailing told": (
+        "Some 900 fighters crossed the river overnight, Ilona Varga told reporters.",
+        ("Ilona Varga", None, "person"),
+    ),
+    "inverted said X, a role": (
+        "Around 650 troops reached the valley, said Tomas Brevik, a lawmaker from the coast.",
+        ("Tomas Brevik", "lawmaker from the coast", "person"),
+    ),
+    "subject with an appositive role": (
+        "Halvard Linn, a researcher at the Marrow Institute, estimated that 2,400 recruits joined.",
+        ("Halvard Linn", "researcher at the Marrow Institute", "person"),
+    ),
+    "subject with a title": (
+        "Senator Ada Quill told reporters that 1,300 reservists had been called up.",
+        ("Ada Quill", "Senator", "person"),
+    ),
+    "subject with an adverb": (
+        "The Kestrel Institute separately reported that 75 drones were shot down.",
+        ("Kestrel Institute", None, "organisation"),
+    ),
+    "possessive estimate": (
+        "The losses stand at 5,000, by the Calder Agency's latest count.",
+        ("Calder Agency", None, "organisation"),
+    ),
+    "an estimate by": (
+        "An estimate by the Orvane Observatory put the dead at 1,900.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), list(ONE_SENTENCE.values()), ids=list(ONE_SENTENCE)
+)
+def test_each_rule_finds_the_speaker_in_the_sentence(sentence, expected):
+    assert speakers(attribute([sentence])) == [(*expected, "sentence")]
+
+
+def test_a_speaker_the_rules_find_by_name_alone_is_a_person_for_the_entities():
+    sources = attribute(
+        ["Around 650 troops arrived, said Tomas Brevik, a lawmaker from the coast."]
+    )
+    [person] = sources.people
+    assert (person.name, person.role, person.kind) == (
+        "Tomas Brevik",
+        "lawmaker from the coast",
+        "person",
+    )
+    text = "Around 650 troops arrived, said Tomas Brevik, a lawmaker from the coast."
+    assert text[person.start : person.end] == "Tomas Brevik"
+
+
+# --- headlines ----------------------------------------------------------------------------------
+HEADLINES = {
+    "a trailing ': X' names the speaker": (
+        "Border clashes leave 300 dead: Calder Agency",
+        ("Calder Agency", None, "organisation", "sentence"),
+    ),
+    "no colon, no speaker": ("Border clashes leave 300 dead", None),
+}
+
+
+@pytest.mark.parametrize(("title", "expected"), list(HEADLINES.values()), ids=list(HEADLINES))
+def test_a_headline_speaker_is_its_own_and_the_body_does_not_inherit_it(title, expected):
+    found = speakers(attribute(["Fighting went on through the week near Orsk Ridge."], title=title))
+    assert found == [expected, None]
+
+
+# --- articles: several sentences, each row the speakers of every sentence in order ---------------
+VARGA = ("Ilona Varga", "commander in the eastern sector", "person")
+ARTICLES = {
+    "a pronoun is the last person named": (
+        [
+            [
+                "Ilona Varga, a commander in the eastern sector, said 200 men had deserted.",
+                "She said another 150 were missing.",
+            ]
+        ],
+        [(*VARGA, "sentence"), (*VARGA, "context")],
+    ),
+    "a pronoun reaches back across paragraphs": (
+        [
+            ["Ilona Varga, a commander in the eastern sector, said 200 men had deserted."],
+            ["She said another 150 were missing."],
+        ],
+        [(*VARGA, "sentence"), (*VARGA, "context")],
+    ),
+    "a surname alone is the full name given earlier": (
+        [
+            ["Ilona Varga, a commander in the eastern sector, said 200 men had deserted."],
+            ["Another 80 were captured, Varga said."],
+        ],
+        [(*VARGA, "sentence"), (*VARGA, "sentence")],
+    ),
+    "a sentence without a speaker inherits within its paragraph": (
+        [
+            [
+                "The Veloria defence ministry said 1,000 troops had been sent.",
+                "A further 400 will follow in May.",
+            ],
+            ["Roughly 80 medics went with them."],
+        ],
+        [
+            (MINISTRY, None, "organisation", "sentence"),
+            (MINISTRY, None, "organisation", "context"),
+            None,
+        ],
+    ),
+    "'the ministry' is the ministry that spoke before": (
+        [
+            ["The Veloria defence ministry said 1,000 troops had been sent."],
+            ["The ministry added that 80 medics went with them."],
+        ],
+        [
+            (MINISTRY, None, "organisation", "sentence"),
+            (MINISTRY, None, "organisation", "sentence"),
+        ],
+    ),
+    "'according to the ministry' too": (
+        [
+            ["Some 1,000 troops had been sent, the Veloria defence ministry said."],
+            ["Another 80 medics followed, according to the ministry."],
+        ],
+        [
+            (MINISTRY, None, "organisation", "sentence"),
+            (MINISTRY, None, "organisation", "sentence"),
+        ],
+    ),
+    "a role is the person given it earlier": (
+        [
+            ["Ilona Varga, the country's spy chief, said 200 men had deserted."],
+            ["The spy chief said another 40 had fled."],
+        ],
+        [
+            ("Ilona Varga", "country's spy chief", "person", "sentence"),
+            ("Ilona Varga", "country's spy chief", "person", "sentence"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), list(ARTICLES.values()), ids=list(ARTICLES))
+def test_speakers_carry_over_from_earlier_sentences(paragraphs, expected):
+    assert speakers(attribute(*paragraphs)) == expected
+
+
+def test_a_headline_does_not_pass_its_speaker_to_the_body_nor_take_one():
+    sources = attribute(
+        ["The Veloria defence ministry said 1,000 troops had been sent.", "More will follow."],
+        title="Veloria sends 1,000 troops",
+    )
+    assert speakers(sources) == [
+        None,
+        (MINISTRY, None, "organisation", "sentence"),
+        (MINISTRY, None, "organisation", "context"),
+    ]
+
+
+# --- anonymous sources: no speaker, nothing inherited ------------------------------------------
+ANONYMOUS = [
+    "Reports indicate that 700 more were lost.",
+    "Unnamed military sources put the toll at 700.",
+    "It has been reported that 90 vehicles were lost.",
+    "It was reported that 90 vehicles were lost.",
+    "The toll is 700, according to local reports.",
+]
+
+
+@pytest.mark.parametrize("sentence", ANONYMOUS)
+def test_an_anonymous_source_has_no_speaker_and_inherits_none(sentence):
+    sources = attribute(
+        [
+            "The Veloria defence ministry said 1,000 troops had been sent.",
+            sentence,
+            "Another 300 are expected.",
+        ]
+    )
+    assert [(a.speaker is None, a.is_anonymous) for a in sources.sentences] == [
+        (False, False),
+        (True, True),
+        (False, False),
+    ]
+    # the sentence after it still inherits the paragraph's speaker
+    assert speakers(sources)[2] == (MINISTRY, None, "organisation", "context")
+
+
+# --- relayed figures: speaker name -> the origin they cite --------------------------------------
+RELAYS = {
+    "citing a briefing by": (
+        [
+            [
+                "Ilona Varga, citing a briefing by the Veloria defence ministry, said 2,000 "
+                "troops had arrived."
+            ]
+        ],
+        ["Ilona Varga"],
+        {"Ilona Varga": MINISTRY},
+    ),
+    "citing after the verb": (
+        [["Ilona Varga said 2,000 troops had arrived, citing the Tessaly Monitoring Group."]],
+        ["Ilona Varga"],
+        {"Ilona Varga": "Tessaly Monitoring Group"},
+    ),
+    "a briefing given to a person named earlier": (
+        [
+            ["Tomas Brevik, a lawmaker, said 900 troops were lost."],
+            [
+                "In a closed-door briefing by the Veloria defence ministry, Brevik was told 900 "
+                "troops had died."
+            ],
+        ],
+        ["Tomas Brevik", None],
+        {"Tomas Brevik": MINISTRY},
+    ),
+    "nothing cited": (
+        [["Ilona Varga said 2,000 troops had arrived."]],
+        ["Ilona Varga"],
+        {},
+    ),
+}
+
+
+@pytest.mark.parametrize(("paragraphs", "names", "cited"), list(RELAYS.values()), ids=list(RELAYS))
+def test_a_relayed_figure_keeps_its_speaker_and_records_the_origin(paragraphs, names, cited):
+    sources = attribute(*paragraphs)
+    assert [a.speaker.name if a.speaker else None for a in sources.sentences] == names
+    assert sources.cited == cited
+
+
+def test_an_article_without_sentences_has_no_sources():
+    gaz = gazetteer.load()
+    assert attribution.attribute("", [], [], gaz) == attribution.ArticleSources([], {}, [])
