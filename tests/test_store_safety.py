@@ -82,7 +82,7 @@ def test_a_first_ingest_that_fails_leaves_no_store(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(store, "_insert", fail)
+    monkeypatch.setattr(store, "insert", fail)
     with pytest.raises(RuntimeError, match="the disk is full"):
         store.ingest([corpus], db)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "store.duckdb.lock"]

@@ -29,6 +29,17 @@ import pandas as pd
 
 from dossier.corpus.corpus import Corpus
 from dossier.corpus.locking import Lock, lock_file
+from dossier.corpus.schema import (
+    EVENT_COLUMNS,
+    FILES_COLUMNS,
+    LOG_COLUMNS,
+    STORE_PROBLEM_COLUMNS,
+    TABLES,
+    empty,
+    ensure_tables,
+    insert,
+    typed,
+)
 from dossier.corpus.storefile import (
     READ_WAIT,
     WRITE_GRACE,
@@ -40,55 +51,12 @@ from dossier.corpus.storefile import (
     verify,
 )
 from dossier.extract import claims as claims_module
-from dossier.extract import entities as entities_module
-from dossier.ingest import articles as articles_module
-from dossier.ingest import sentences as sentences_module
 from dossier.ingest.files import SourceFile, discover, printable
 from dossier.ingest.reader import PROBLEM_COLUMNS, read_files
 
 log = logging.getLogger(__name__)
 
 DEFAULT_NAME = "dossier.duckdb"
-TABLES = {
-    "articles": articles_module.COLUMNS,
-    "sentences": sentences_module.COLUMNS,
-    "claims": claims_module.COLUMNS,
-    "entities": entities_module.COLUMNS,
-}
-FILES_COLUMNS = {
-    "path": "str",
-    "file_name": "str",
-    "content_sha256": "str",
-    "size_bytes": "int64",
-    "article_id": "str",
-    "status": "str",  # article, problem, duplicate
-    "ingest_id": "int64",
-}
-EVENT_COLUMNS = {
-    "ingest_id": "int64",
-    "path": "str",
-    "event": "str",  # added, changed, problem, duplicate
-    "old_article_id": "str",
-    "new_article_id": "str",
-}
-STORE_PROBLEM_COLUMNS = {**PROBLEM_COLUMNS, "path": "str", "ingest_id": "int64"}
-LOG_COLUMNS = {
-    "ingest_id": "int64",
-    "started_at": "datetime64[ns]",
-    "finished_at": "datetime64[ns]",
-    "sources": "str",
-    "files_seen": "int64",
-    "files_new": "int64",
-    "files_changed": "int64",
-    "files_unchanged": "int64",
-    "articles_added": "int64",
-    "articles_replaced": "int64",
-    "problems": "int64",
-    "articles_total": "int64",
-    "claims_total": "int64",
-}
-# Test hook: seconds to wait inside the transaction, before COMMIT, so a test can kill the
-# process mid-ingest and check the store is unchanged.
 PAUSE_ENV = "DOSSIER_INGEST_PAUSE_BEFORE_COMMIT"
 
 
@@ -163,7 +131,7 @@ def ingest(
         tables = {"articles": batch.articles, "sentences": batch.sentences}
         tables["claims"], tables["entities"] = (
             claims_module.extract(batch.articles, batch.sentences) if len(batch.articles) else
-            (_empty("claims"), _empty("entities"))
+            (empty("claims"), empty("entities"))
         )  # fmt: skip
         # The store is opened for writing only now, for the one transaction: readers are kept
         # out for the time it takes to write, not for the time it takes to read the articles.
@@ -213,7 +181,7 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
     replaced_ids = {known[p][1] for p in changed_paths if p in known and known[p][1]}
     con.execute("BEGIN TRANSACTION")
     try:
-        _ensure_tables(con)
+        ensure_tables(con)
         # Articles whose file changed go, unless another file still holds the same article.
         others = _others_holding(con, replaced_ids, changed_paths)
         gone = sorted(replaced_ids - others)
@@ -254,9 +222,9 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
         con.execute(
             "DELETE FROM problems WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
         )
-        _insert(con, "files", files_rows, FILES_COLUMNS)
-        _insert(con, "file_events", events, EVENT_COLUMNS)
-        _insert(
+        insert(con, "files", files_rows, FILES_COLUMNS)
+        insert(con, "file_events", events, EVENT_COLUMNS)
+        insert(
             con,
             "problems",
             [(*p, report.ingest_id) for p in problems],
@@ -273,7 +241,7 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
             report.files_unchanged, report.articles_added, report.articles_replaced,
             len(problems), report.articles_total, report.claims_total,
         )  # fmt: skip
-        _insert(con, "ingest_log", [log_row], LOG_COLUMNS)
+        insert(con, "ingest_log", [log_row], LOG_COLUMNS)
         pause = float(os.environ.get(PAUSE_ENV, "0") or 0)
         if pause:
             print(f"pausing {pause} s before commit", file=sys.stderr, flush=True)
@@ -307,7 +275,7 @@ def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
             raise StoreError(f"cannot read the store {os.fspath(store)}: {exc}") from exc
     finally:
         con.close()
-    frames = {t: _typed(f, TABLES[t]) for t, f in frames.items()}
+    frames = {t: typed(f, TABLES[t]) for t, f in frames.items()}
     # articles in file order, and every other table in the same article order
     rank = {a: i for i, a in enumerate(frames["articles"]["article_id"])}
     for table in ("sentences", "claims", "entities"):
@@ -321,7 +289,7 @@ def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
     corpus = Corpus(
         articles=frames["articles"],
         sentences=frames["sentences"],
-        problems=_typed(problems, PROBLEM_COLUMNS),
+        problems=typed(problems, PROBLEM_COLUMNS),
         source=os.fspath(store),
     )
     corpus.__dict__["claims"] = frames["claims"]
@@ -333,32 +301,9 @@ def ingest_log(store: Path) -> pd.DataFrame:
     """Return the store's ingest log, one row per ingest (columns of :data:`LOG_COLUMNS`)."""
     con = connect(store, read_only=True, wait=READ_WAIT)
     try:
-        return _typed(con.execute("SELECT * FROM ingest_log ORDER BY ingest_id").df(), LOG_COLUMNS)
+        return typed(con.execute("SELECT * FROM ingest_log ORDER BY ingest_id").df(), LOG_COLUMNS)
     finally:
         con.close()
-
-
-def _ensure_tables(con) -> None:
-    for table, columns in {
-        **TABLES,
-        "files": FILES_COLUMNS,
-        "file_events": EVENT_COLUMNS,
-        "problems": STORE_PROBLEM_COLUMNS,
-        "ingest_log": LOG_COLUMNS,
-    }.items():
-        empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
-        con.register("template", empty)
-        con.execute(f"CREATE TABLE IF NOT EXISTS {table} AS SELECT * FROM template LIMIT 0")
-        con.unregister("template")
-
-
-def _insert(con, table: str, rows: list[tuple], columns: dict[str, str]) -> None:
-    if not rows:
-        return
-    frame = pd.DataFrame(rows, columns=list(columns)).astype(columns)
-    con.register("incoming", frame)
-    con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-    con.unregister("incoming")
 
 
 def _delete_ids(con, table: str, ids: list[str]) -> None:
@@ -375,15 +320,6 @@ def _others_holding(con, ids: set[str], paths: list[str]) -> set[str]:
         [sorted(ids), paths],
     ).fetchall()
     return {r[0] for r in rows}
-
-
-def _empty(table: str) -> pd.DataFrame:
-    columns = {"claims": claims_module.COLUMNS, "entities": entities_module.COLUMNS}[table]
-    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
-
-
-def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    return frame[list(columns)].astype(columns).reset_index(drop=True)
 
 
 def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
