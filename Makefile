@@ -13,7 +13,7 @@ help:
 	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench   throughput of loading and extracting claims, as a table"
 	@echo "make browser install Debian's chromium for the browser test (make test does it)"
-	@echo "make lint    ruff check + format check"
+	@echo "make lint    ruff check + format check + the stages' import contracts"
 	@echo "make lock    re-resolve requirements.in into the exact pins of requirements.txt"
 	@echo "make strip   clear notebook outputs before committing"
 
@@ -50,8 +50,10 @@ browser:
 	  exit 1; \
 	fi
 
+# BENCH_ARGS="--against <commit>" also times that commit's code on the same corpus, in the same run.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) -m dossier.dev.bench
+	$(PY) -m dossier.dev.bench $(BENCH_ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
@@ -59,6 +61,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check lib tests
 	$(VENV)/bin/ruff format --check lib tests
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix lib tests

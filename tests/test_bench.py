@@ -32,3 +32,17 @@ def test_bench_prints_a_table_for_each_stage_and_process_count():
     assert "DossierWarning" not in run.stderr  # every synthetic article is distinct
     shapes = [line.split("|")[1].strip() for line in run.stdout.splitlines()[-2:]]
     assert shapes == ["dots", "long list"]  # the pathological shapes, each timed
+
+
+def test_bench_against_a_revision_prints_both_codes_and_a_verdict(capsys):
+    from dossier.dev.bench import main
+
+    argv = ["--articles", "20", "--shapes", "none", "--workers", "1", "--against", "HEAD"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ")]
+    assert "HEAD" in rows and "now" in rows
+    verdict = [line for line in out.splitlines() if line.startswith("now vs HEAD: ")]
+    assert len(verdict) == 1 and "x the time (best of 3): " in verdict[0]
+    assert verdict[0].split(": ")[2].split(" (")[0] in ("no slower", "slower")
+    assert "tolerance 5%" in verdict[0]

@@ -8,6 +8,12 @@ Peak memory is the largest resident set of the process (or of one worker).
 A second table times one article of each pathological shape (:mod:`dossier.dev.pathological`) at
 0.25, 0.5 and 1 MB: load, then claims and entities, each size in a fresh process that is stopped
 after a time limit, so a shape gone quadratic shows as a long time, never as a hung bench.
+
+``make bench`` passes no option. ``python -m dossier.dev.bench --against <rev>`` (a git revision:
+a commit hash, ``HEAD~3``...) also times single-process load + extract of the same corpus with
+that revision's code and with the current code, alternately, 3 rounds each, each in a fresh
+child (:mod:`dossier.dev.compare`), and says whether the current code is slower than ``<rev>``
+(by more than 5 % on the best time).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 
 from dossier import paths
 from dossier.corpus.backends import load
-from dossier.dev import pathological
+from dossier.dev import compare, pathological
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
@@ -190,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(str(s) for s in SHAPE_SIZES),
         help="sizes in bytes, comma-separated, smallest first",
     )
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="a git revision: also time load + extract with its code and say if now is slower",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         folder = Path(tmp)
@@ -217,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {label:<15} | {workers:>9} | {rate:>10,.0f} | {rate / workers:>15,.0f} "
                 f"| {words:>10,.0f} | {r['claims']:>7,} | {r['peak_mib']:>8,.0f} |"
             )
+        if args.against:
+            compare.print_comparison(args.against, compare.compare(args.against, folder))
     if args.shapes != "none":
         shapes = list(pathological.SHAPES) if args.shapes == "all" else args.shapes.split("/")
         unknown = [s for s in shapes if s not in pathological.SHAPES]

@@ -18,7 +18,7 @@ from dossier import paths
 
 LEXICON_DIR = paths.DATA_DIR / "lexicon"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-_GROUP = re.compile(r"\((?!\?)")
+_GROUP = re.compile(r"(?<!\\)\((?!\?)")  # "(" opens a group; "\(" is a parenthesis
 
 
 class Lexicon:

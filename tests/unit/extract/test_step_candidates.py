@@ -139,6 +139,7 @@ def lexicon(tmp_path):
         "sayings": "# phrases\nthought to\nmay\n",
         "units": "# patterns\nsquad\nplatoon\n",
         "waves": "# patterns\n(new|fresh) wave\n(?:second) batch\n({units}) of\n",
+        "wires": "# patterns\n\\(AP\\)\n",
         "cues": "# categories\nkilled: killed\nwounded: hurt\nkilled: (fell|died) in action\n",
         "kinds": "# categories\nforce: troops soldiers\ncasualty: dead\n",
         "odds": "# values\na dozen 12\na third 1/3\nhalf 0.5\n",
@@ -161,6 +162,7 @@ def test_lexicon_lines_leave_out_comments_and_blanks(lexicon):
         # a space is any whitespace, "(" a group capturing nothing, "{name}" another list as is
         ("pattern", "waves", r"(?:new|fresh)\s+wave|(?:second)\s+batch|(?:squad|platoon)\s+of"),
         ("pattern", "sayings", r"thought\s+to|may"),
+        ("pattern", "wires", r"\(AP\)"),
         ("categories", "cues", [("killed", r"killed|(?:fell|died)\s+in\s+action"),
                                 ("wounded", "hurt")]),
         ("pairs", "cues", [("killed", "killed"), ("wounded", "hurt"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from dossier.extract import lexicon
 from dossier.extract.doc import Doc
@@ -62,7 +62,7 @@ class _Seen:
 def actors(doc: Doc, found: list[Claim]) -> list[Claim]:
     """Return ``found`` with each claim's actor (and agent) set."""
     named = [
-        replace(c, actor=actor, agent=agent) for c in found for actor, agent in [_named(doc, c)]
+        c._replace(actor=actor, agent=agent) for c in found for actor, agent in [_named(doc, c)]
     ]
     ranked = [a for a, _ in Counter(c.actor for c in named if c.actor).most_common()]
     states, groups = _side_counts(doc) if any(c.actor is None for c in named) else ([], [])
@@ -78,7 +78,7 @@ def actors(doc: Doc, found: list[Claim]) -> list[Claim]:
         paragraph = doc.sentences[claim.sentence].paragraph_no
         if not claim.actor:
             inferred = _inferred(doc, claim, paragraph, sides, seen, reporting)
-            claim = replace(claim, actor=inferred)
+            claim = claim._replace(actor=inferred)
         if claim.actor:
             seen.last = seen.by_sentence[claim.sentence] = claim
             seen.by_paragraph[paragraph] = claim

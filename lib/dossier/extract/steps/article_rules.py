@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from dossier.extract import lexicon
 from dossier.extract.categories import FORCES
@@ -37,12 +36,12 @@ def replacements(doc: Doc, sentence: int, found: list[Claim]) -> list[Claim]:
         before = bisect.bisect_right(force_ends, m.start()) - 1
         after = bisect.bisect_left(force_starts, m.end())
         if before >= 0 and not out[forces[before]].has_deploy_cue:
-            out[forces[before]] = replace(out[forces[before]], category="reinforcements")
+            out[forces[before]] = out[forces[before]]._replace(category="reinforcements")
         elif after < len(forces) and not out[forces[after]].has_deploy_cue:
             q = out[forces[after]].quantity
             clause = doc.index(sentence).clause(q.qualifier_start, q.end)
             if clause[0] <= m.start():  # "to replace losses, 2,000 troops were sent"
-                out[forces[after]] = replace(out[forces[after]], category="reinforcements")
+                out[forces[after]] = out[forces[after]]._replace(category="reinforcements")
     return out
 
 
@@ -56,6 +55,6 @@ def repeated_reinforcements(doc: Doc, found: list[Claim]) -> list[Claim]:
         if claim.category == "reinforcements":
             seen.add(key)
         elif claim.category == "deployed" and not claim.has_deploy_cue and key in seen:
-            claim = replace(claim, category="reinforcements")
+            claim = claim._replace(category="reinforcements")
         out.append(claim)
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from dossier.extract.numbers import Quantity
@@ -28,8 +27,7 @@ class Candidate(NamedTuple):
     adjective: str | None  # the category of a casualty adjective: "12k wounded soldiers"
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A figure that is a claim: its category, and once the later steps ran, its side, its
     place and the side that did the killing or capturing (when the text says)."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from dossier.extract import lexicon
 from dossier.extract.doc import Doc
@@ -25,7 +24,7 @@ def places(doc: Doc, found: list[Claim]) -> list[Claim]:
         where = place(doc, claim)
         if where is None and out and out[-1].sentence == claim.sentence:
             where = out[-1].where
-        out.append(replace(claim, where=where))
+        out.append(claim._replace(where=where))
     return out
 
 
