@@ -44,6 +44,7 @@ class Doc:
     # lazily filled caches; what they hold follows from the fields above
     _indexes: dict[int, SentenceIndex] = field(default_factory=dict, repr=False)
     _openings: dict[int, int] = field(default_factory=dict, repr=False)
+    _last_index: list = field(default_factory=lambda: [-1, None], repr=False)
 
     @classmethod
     def build(cls, article_id: str, text: str, sentences: list[tuple], gazetteer: Gazetteer) -> Doc:
@@ -99,10 +100,14 @@ class Doc:
 
     def index(self, sentence: int) -> SentenceIndex:
         """The index of sentence number ``sentence`` (0-based), made on first use."""
+        last = self._last_index
+        if last[0] == sentence:  # asked many times in a row for one sentence
+            return last[1]
         found = self._indexes.get(sentence)
         if found is None:
             s = self.sentences[sentence]
             found = self._indexes[sentence] = SentenceIndex(self.norm, s.start, s.end)
+        last[0], last[1] = sentence, found
         return found
 
     def opening(self, clause_start: int) -> int:

@@ -114,11 +114,10 @@ def classify(doc: Doc, c: Candidate, earlier: Earlier) -> Claim | None:
             category = "reinforcements"
         elif category is None:
             category = "deployed"
-    before = [w.lower() for w in c.before_words]
     deploy_cue = (
         q.suffix in lexicon.HYPHEN_SIZE  # "an 11,000-strong contingent"
-        or any(w in lexicon.DEPLOYED_CUES for w in before[-3:])
-        or any(w in ("initially", "originally") for w in before[-4:])
+        or any(w.lower() in lexicon.DEPLOYED_CUES for w in c.before_words[-3:])
+        or any(w.lower() in ("initially", "originally") for w in c.before_words[-4:])
     )
     return Claim(q, c.sentence, category, deploy_cue, c.window_end, c.head_word, c.clause)
 
