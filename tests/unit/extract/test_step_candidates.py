@@ -5,31 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-import dossier
-from dossier.extract import gazetteer, numbers
+from dossier.extract import numbers
 from dossier.extract.doc import Doc
 from dossier.extract.lexicon import Lexicon
 from dossier.extract.steps.candidates import candidate
-
-SPANS = ["section", "paragraph_no", "sentence_no", "char_start", "char_end"]
+from invented import doc_maker
 
 
 @pytest.fixture(scope="module")
 def make_doc(tmp_path_factory):
-    """The Doc of an invented article (its paragraphs under a title), read by dossier.load."""
-    gaz = gazetteer.load()
-
-    def make(paragraphs: str | tuple[str, ...]) -> Doc:
-        paragraphs = (paragraphs,) if isinstance(paragraphs, str) else paragraphs
-        folder = tmp_path_factory.mktemp("article")
-        parts = ("Field Notes From The Coast", *paragraphs, "Original Source: example.com")
-        (folder / "article.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-        corpus = dossier.load(folder)
-        [(article_id, text)] = corpus.articles[["article_id", "text"]].itertuples(index=False)
-        spans = list(corpus.sentences[SPANS].itertuples(index=False, name=None))
-        return Doc.build(article_id, text, spans, gaz)
-
-    return make
+    return doc_maker(tmp_path_factory)
 
 
 def candidate_of(doc: Doc, figure: str):
