@@ -38,10 +38,3 @@ def test_the_stages_import_only_the_stages_before_them_and_no_cycle():
 def test_the_readme_category_table_is_the_registry():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     assert categories.markdown_table() in readme
-
-
-def test_the_runtime_never_imports_the_developer_tools():
-    for module in MODULES:
-        if "dev" in module.relative_to(PACKAGE).parts:
-            continue
-        assert "dossier.dev" not in module.read_text(encoding="utf-8"), module

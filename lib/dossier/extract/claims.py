@@ -14,22 +14,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dossier.extract.categories import CATEGORIES, LABELS, label
 from dossier.extract.pipeline import extract
 from dossier.extract.steps.rows import COLUMNS
-
-CATEGORY_LABELS = LABELS
-category_label = label
 
 LEDGER_COLUMNS = [
     "outlet", "number_text", "value_low", "value_high", "category", "actor", "attributed_to",
     "is_hedged", "hedge_cues", "quote", "claim_id",
 ]  # fmt: skip
 
-__all__ = [
-    "CATEGORIES", "CATEGORY_LABELS", "COLUMNS", "LEDGER_COLUMNS", "category_label", "extract",
-    "ledger",
-]  # fmt: skip
+__all__ = ["COLUMNS", "LEDGER_COLUMNS", "extract", "ledger"]
 
 
 def ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

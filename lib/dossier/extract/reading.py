@@ -21,7 +21,7 @@ NEAREST_LIMIT = 64
 DIRECT = 160
 
 _WHITESPACE = re.compile(r"\s")
-_QUOTES = frozenset({'"', "'"})
+QUOTES = frozenset({'"', "'"})
 # Words are read from a space on: no word contains one, so a read that starts at a space finds
 # the same words as a read of the whole clause. Short reads first (three characters a word wanted
 # suit text dense with numbers, 100 characters prose), the whole context if needed.
@@ -42,7 +42,7 @@ def tail_words(norm: str, start: int, end: int, count: int = 8) -> list[str]:
             lo = space.start() if space else end
         else:
             lo = start
-        words = [w for w in TOKEN.findall(norm, lo, end) if w not in _QUOTES]
+        words = [w for w in TOKEN.findall(norm, lo, end) if w not in QUOTES]
         if len(words) >= count or lo == start:
             break
     return words[-count:]

@@ -12,7 +12,7 @@ import re
 from dossier.extract import lexicon
 from dossier.extract.doc import Doc
 from dossier.extract.numbers import Quantity
-from dossier.extract.reading import CONTEXT, head_words, tail_words
+from dossier.extract.reading import CONTEXT, QUOTES, head_words, tail_words
 from dossier.extract.steps.claim import Candidate
 
 EN = lexicon.EN
@@ -20,7 +20,6 @@ _STOP = EN.words("stop_words")
 _PARTITIVE_DETERMINERS = EN.words("partitive_determiners")
 _PERCENT_MARK = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _KILLED_OR_WOUNDED = re.compile(r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)")
-_QUOTES = frozenset({'"', "'"})
 # How many words after a figure its rules read: the head noun comes within the first eight.
 AFTER_WORDS = 12
 
@@ -107,7 +106,7 @@ def _head(
         if i < skip:
             continue
         low = word.lower()
-        if low in _QUOTES:
+        if low in QUOTES:
             continue  # a quoted figure: the noun follows the closing quote
         if low in lexicon.REINFORCEMENT_ADJACENT and i <= skip + 1:
             reinforced = True
