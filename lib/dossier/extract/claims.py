@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dossier.extract.categories import CATEGORIES
 from dossier.extract.pipeline import extract
 from dossier.extract.steps.rows import COLUMNS
 
@@ -22,7 +23,7 @@ LEDGER_COLUMNS = [
     "is_hedged", "hedge_cues", "quote", "claim_id",
 ]  # fmt: skip
 
-__all__ = ["COLUMNS", "LEDGER_COLUMNS", "extract", "ledger"]
+__all__ = ["CATEGORIES", "COLUMNS", "LEDGER_COLUMNS", "extract", "ledger"]
 
 
 def ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
