@@ -2,9 +2,9 @@
 
 The claims and entities frames of the seeds, of every fixture batch under ``tests/fixtures/`` and
 of a 2,000-article bench corpus (fixed seed) are written as gzipped CSV under
-``tests/fixtures/frozen/``. ``tests/integration/test_frozen.py`` recomputes them and compares text for text:
-a change of the extractor that moves any value, row or column shows there. Run with ``--write``
-only for a deliberate change, and say why in the commit.
+``tests/fixtures/frozen/``. ``tests/integration/test_frozen.py`` recomputes them and compares
+text for text: a change of the extractor that moves any value, row or column shows there. Run
+with ``--write`` only for a deliberate change, and say why in the commit.
 """
 
 from __future__ import annotations
