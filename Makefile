@@ -5,13 +5,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: help setup browser brief test lab bench lint format lock strip clean
+.PHONY: help setup browser brief test lab bench score lint format lock strip clean
 
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
 	@echo "make test    run the whole test suite"
 	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench   throughput of loading and extracting claims, as a table"
+	@echo "make score   claims ledger against the real-text dev set (../shared/devset, .devset/)"
 	@echo "make browser install Debian's chromium for the browser test (make test does it)"
 	@echo "make lint    ruff check + format check + the stages' import contracts"
 	@echo "make lock    re-resolve requirements.in into the exact pins of requirements.txt"
@@ -54,6 +55,26 @@ browser:
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(PY) -m dossier.dev.bench $(BENCH_ARGS)
+
+# The real-text development set: gold and scorer in ../shared/devset/, the texts rebuilt into
+# .devset/ (ignored by git; DEVELOPERS.md says how). SCORE_ARGS="--lang en --show 40" narrows it.
+DEVSET      ?= ../shared/devset
+DEVTEXTS    ?= .devset
+SCORE_ARGS  ?= --lang en --show 40
+score: $(STAMP)
+	@if [ ! -f $(DEVSET)/score.py ]; then \
+	  echo "error: $(DEVSET)/score.py not found: the dev set (gold.jsonl, sources.csv, score.py)" >&2; \
+	  echo "       lives next to this project in ../shared/devset (DEVSET=<folder> to point elsewhere)." >&2; \
+	  exit 2; \
+	fi
+	@if [ ! -d $(DEVTEXTS) ] || [ -z "$$(ls -A $(DEVTEXTS) 2>/dev/null)" ]; then \
+	  echo "error: $(DEVTEXTS)/ is missing or empty. Rebuild the texts as DEVELOPERS.md says: for each" >&2; \
+	  echo "       row of $(DEVSET)/sources.csv, the 'pages' search result at the row's url, written to" >&2; \
+	  echo "       $(DEVTEXTS)/<file>; then check them with: python3 $(DEVSET)/check.py $(DEVTEXTS)" >&2; \
+	  exit 2; \
+	fi
+	-@python3 $(DEVSET)/check.py $(DEVTEXTS) | grep -v '^all dev-set files' || true
+	$(PY) $(DEVSET)/score.py --articles $(DEVTEXTS) $(SCORE_ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
