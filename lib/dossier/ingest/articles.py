@@ -53,6 +53,12 @@ _DATE = re.compile(
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 # Matched on stripped lines; a lazy value before "\s*$" would be quadratic in a line's spaces.
 _SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*)$", re.I)
+# A plain "Source: The Wall Street Journal" followed later by the footer credits whom the outlet
+# relays: a line of page furniture, not the end of the article. The footer says "Original
+# Source:" or names a domain ("Source: www.example.com", "Source: https://...").
+_FOOTER = re.compile(
+    r"^original\s|^source\s*:\s*(?:[a-z][a-z0-9+.-]*://)?[\w-]+(?:\.[\w-]+)+\S*$", re.I
+)
 _TERMINAL = tuple(".!?…:;\"')]")  # a line ending so ends a sentence
 _NOT_HEADLINE_END = tuple(".:;,")  # headlines may end in "?" or "!", not like prose
 # Two initials at the very end ("... With U.S."): matched from four characters before the end.
@@ -228,10 +234,15 @@ def _paragraphs(
     outlet = None
     paragraphs: list[Span] = []
     previous: Span | None = None  # the raw span of the last paragraph line
-    for start, end in lines:
+    footers = [i for i, (start, end) in enumerate(lines) if _FOOTER.match(norm[start:end].strip())]
+    last_footer = footers[-1] if footers else -1
+    for i, (start, end) in enumerate(lines):
         line = norm[start:end].strip()
         source = _SOURCE.match(line)
         if source:
+            if i < last_footer and not _FOOTER.match(line):
+                previous = None  # a credit line ("Source: Reuters"): dropped, the text goes on
+                continue
             outlet = outlet or normalise_outlet(source.group("value"))
             if paragraphs:
                 break  # the source line closes the article; what follows is site chrome

@@ -106,6 +106,30 @@ def test_no_source_line_leaves_the_outlet_empty():
     assert article["body"].endswith("he added.")
 
 
+@pytest.mark.parametrize(
+    ("credit", "footer", "outlet", "body_ends"),
+    [
+        # a credit line before the footer: dropped, the article goes on to the footer
+        ("Source: The Harbour Gazette", "Original Source: www.example.org", "example.org", "go on."),
+        ("Source: Reuters", "Source: https://news.example.net/a/1", "news.example.net", "go on."),
+        # with no footer after it, a plain source line still closes the article
+        ("Source: The Harbour Gazette", "", "the harbour gazette", "first."),
+    ],
+)
+def test_a_source_credit_inside_the_text_does_not_end_the_article(
+    tmp_path, credit, footer, outlet, body_ends
+):
+    text = (
+        "Ferry Strike Enters Second Week\n\nCrews stayed ashore on Monday.\n\n"
+        f"The union spoke first.\n\n{credit}\n\nTalks will go on.\n\n{footer}\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = dossier.load(tmp_path / "a.txt")
+    article = corpus.articles.iloc[0]
+    assert (article["outlet"], article["body"].endswith(body_ends)) == (outlet, True)
+    assert not corpus.sentences["text"].str.contains("Source:").any()
+
+
 def test_trailer_without_source_line_is_cut_at_the_first_boilerplate_line():
     article = dossier.load(FIXTURES / "misc/trailer_no_source.txt").articles.iloc[0]
     assert article["body"].endswith("he added.")
