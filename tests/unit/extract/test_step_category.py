@@ -136,10 +136,23 @@ def test_category_before(words, expected):
         ("The navy landed a new wave of 1,100 marines.", "1,100", "reinforcements"),
         ("The patrol met 40 villagers.", "40", None),  # no candidate
         ("The warden counted 40 keys.", "40", None),  # no noun, no cue: no claim
-        # odd (see report): "a week ago" reads as a rate
-        ("Shelling killed 40 soldiers a week ago.", "40", "casualty_rate"),
-        # odd: an adverb the fillers do not list hides the cue
-        ("Some 300 soldiers were probably killed.", "300", "deployed"),
+        ("Shelling killed 40 soldiers a week ago.", "40", "killed"),  # a time, not a rate
+        ("Shelling kills 40 soldiers a week.", "40", "casualty_rate"),
+        # the verb further along: past adverbs, a reduced relative, modal verbs, a joined figure
+        ("Some 300 soldiers were probably killed.", "300", "killed"),
+        ("About 90 gunners sent to the ridge last spring have died.", "90", "killed"),
+        ("Some 45 cadets, who had been posted to the port, are feared to be injured.", "45",
+         "wounded"),
+        ("Up to 700 of theirs and 150 of ours may have been killed.", "700", "killed"),
+        ("Nearly 60 marines were said to be taken prisoner.", "60", "captured"),
+        ("At least 75 riflemen were flown to a field hospital on Friday.", "75", "wounded"),
+        ("One of the medics deployed with the battalion died on the road.", "One", "killed"),
+        # but not past another clause, a figure of its own, an active verb or a deployment
+        ("About 800 troops guard the pass, where 30 were killed.", "800", "deployed"),
+        ("About 800 troops stormed the town and killed the garrison commander.", "800",
+         "deployed"),
+        ("About 800 troops were sent to the town after 30 were wounded.", "800", "deployed"),
+        ("About 800 troops moved in while many were wounded.", "800", "deployed"),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):
