@@ -110,12 +110,13 @@ def test_no_source_line_leaves_the_outlet_empty():
     ("credit", "footer", "outlet", "body_ends"),
     [
         # a credit line before the footer: dropped, the article goes on to the footer
-        ("Source: The Harbour Gazette", "Original Source: www.example.org", "example.org", "go on."),
+        ("Source: The Harbour Gazette", "Original Source: www.example.org", "example.org",
+         "go on."),
         ("Source: Reuters", "Source: https://news.example.net/a/1", "news.example.net", "go on."),
         # with no footer after it, a plain source line still closes the article
         ("Source: The Harbour Gazette", "", "the harbour gazette", "first."),
     ],
-)
+)  # fmt: skip
 def test_a_source_credit_inside_the_text_does_not_end_the_article(
     tmp_path, credit, footer, outlet, body_ends
 ):
