@@ -67,13 +67,15 @@ _TENS_RE, _UNITS_RE, _TEENS_RE = _alt(_TENS), _alt(_UNITS), _alt(_TEENS)
 _SMALL = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNITS_RE}))?|{_TEENS_RE}|{_UNITS_RE})"
 _AND_RE = rf"(?:{_choice(_AND)}\s+)?"
 _HUNDREDS = rf"(?:(?:{_SMALL}|{_alt(_ONE)})\s+{_choice(_HUNDRED)}(?:\s+{_AND_RE}{_SMALL})?)"
+_HALF = _GRAMMAR["half"]
 _WORDS = (
-    rf"(?:(?:{_HUNDREDS}|{_SMALL}|{_alt(_ARTICLE)})\s+{_choice(_WORD_SCALES)}"
+    rf"(?:{_alt(_HALF)}\s+{_choice(_WORD_SCALES)}"
+    rf"|(?:{_HUNDREDS}|{_SMALL}|{_alt(_ARTICLE)})\s+{_choice(_WORD_SCALES)}"
     rf"(?:\s+{_AND_RE}(?:{_HUNDREDS}|{_SMALL}))?"
     rf"|{_HUNDREDS}|{_SMALL}|{_alt(_GRAMMAR['count'])})"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = rf"(?:\s+{_choice(_DIGIT_SCALES)}\b|{_choice(tuple(_DIGIT_SUFFIXES))}\b)"
+_MULT = rf"(?:(?:\s+|-){_choice(_DIGIT_SCALES)}\b|{_choice(tuple(_DIGIT_SUFFIXES))}\b)"
 _ATOM = rf"(?:(?:{_DIGITS}){_MULT}?|{_WORDS})"
 _BETWEEN, _BETWEEN_AND = _choice(_GRAMMAR["range_between"]), _choice(_GRAMMAR["range_and"])
 _FROM, _FROM_TO = _choice(_GRAMMAR["range_from"]), _choice(_GRAMMAR["range_to"])
@@ -211,7 +213,7 @@ _QUALIFIER_LAST_WORDS = tuple(
     {p.split(" ")[-1] for p in AT_LEAST_BEFORE + AT_MOST_BEFORE + APPROX_BEFORE}
 )
 _SPACES = re.compile(r"\s+")
-_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})\s?({_alt((*_DIGIT_SCALES, *_DIGIT_SUFFIXES))})?$")
+_DIGITS_AND_SCALE = re.compile(rf"^({_DIGITS})[\s-]?({_alt((*_DIGIT_SCALES, *_DIGIT_SUFFIXES))})?$")
 _HYPHEN_SUFFIX = re.compile(r"-(?P<suffix>[a-z]+(?:-[a-z]+)*)")
 # After a figure a one-word qualifier follows a space or a hyphen ("300 odd", "300-odd",
 # "5,000-plus"); an approximator of several words may follow a comma too ("300, or so"). The
@@ -298,6 +300,9 @@ def _atom_value(atom: str) -> tuple[float, int]:
 def words_value(words: str) -> float:
     """Return the value of number words: "twelve thousand" 12000, "two hundred and fifty" 250,
     "a dozen" 12, "twenty-five" 25."""
+    for half in _HALF:  # "half a million"
+        if words.startswith(f"{half} "):
+            return words_value(words[len(half) + 1 :]) / 2
     words = words.replace("-", " ")
     for joiner in _AND:
         words = words.replace(f" {joiner} ", " ")

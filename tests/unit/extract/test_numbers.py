@@ -37,6 +37,9 @@ DIGITS = [
     # groups of three only: "1,2345" stops at the comma
     ("Code 1,2345 here.", [q("1", 1)]),
     ("The pie was 3.14 wide.", [q("3.14", 3.14)]),
+    # a hyphen may join digits and a scale word, as some broadcasters write them
+    ("A levy of 15-thousand riders.", [q("15-thousand", 15_000)]),
+    ("A 12-thousand-strong host.", [q("12-thousand", 12_000, suffix="strong")]),
 ]
 
 WORDS = [
@@ -50,6 +53,9 @@ WORDS = [
     ("a thousand and one stories", [q("a thousand and one", 1001)]),
     ("two hundred million grains", [q("two hundred million", 200_000_000)]),
     ("a score of lanterns", [q("a score", 20)]),
+    ("half a million candles", [q("half a million", 500_000)]),
+    ("over half a thousand kites", [q("half a thousand", 500, bound="at_least")]),
+    ("half of the kites", [q("half", 50, unit="percent")]),
     # "a dozen" is a vague quantity of data/vague_quantities.csv, 12 to 12
     ("a dozen eggs", [q("a dozen", 12, vague=True)]),
     ("A Dozen Eggs", [q("A Dozen", 12, vague=True)]),
