@@ -153,6 +153,11 @@ def test_category_before(words, expected):
          "deployed"),
         ("About 800 troops were sent to the town after 30 were wounded.", "800", "deployed"),
         ("About 800 troops moved in while many were wounded.", "800", "deployed"),
+        # specialists and officers are forces too; one person is not the size of a force
+        ("The pact sends 400 sappers and two generals north.", "400", "deployed"),
+        ("The pact sends 400 sappers and two generals north.", "two", "deployed"),
+        ("Four peacekeepers were hurt at the crossing.", "Four", "wounded"),
+        ("One field commander told the radio the line held.", "One", None),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):

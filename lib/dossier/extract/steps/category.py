@@ -116,6 +116,8 @@ def classify(doc: Doc, c: Candidate, earlier: Earlier) -> Claim | None:
             category = "reinforcements"
         elif category is None:
             category = "deployed"
+    if category == "deployed" and q.value_high < 2:
+        return None  # "one commander told reporters": a person, not the size of a force
     deploy_cue = (
         q.suffix in lexicon.HYPHEN_SIZE  # "an 11,000-strong contingent"
         or any(w.lower() in lexicon.DEPLOYED_CUES for w in c.before_words[-3:])
