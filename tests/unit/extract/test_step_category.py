@@ -370,3 +370,35 @@ def test_read_a_bad_row_raises(tmp_path, row):
     path.write_text(HEADER + "waves,Waves,force,true,waves,2,fine\n" + row + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"categories\.csv:3: bad kind"):
         categories.read(path)
+
+
+# --- a tally: list items take the category of the list's header --------------------------------
+LIST = (
+    "The harbour guard published its figures on Sunday.",
+    "The dead, counted by unit, were as follows:",
+    "41 members of the river flotilla, among them two captains.",
+    "- 17 coastal gunners",
+    "Nine volunteers of the dock militia.",
+)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, figure, expected",
+    [
+        (LIST, "41", "killed"),
+        (LIST, "two", "killed"),
+        (LIST, "17", "killed"),
+        (LIST, "Nine", "killed"),
+        # a header that counts nothing: the items stay what their words make them
+        (("Our reporters met the crews:", "41 members of the river flotilla."), "41", "deployed"),
+        # prose after a header is no item
+        (("Losses so far:", "Officials said that 41 sailors of the flotilla are at sea and the "
+          "others rest in port while the storm lasts for a second day on the coast."),
+         "41", "deployed"),
+        # an item after prose is no item of the header before the prose
+        (("Prisoners held:", "The talks went on.", "41 sailors of the flotilla."), "41",
+         "deployed"),
+    ],
+)  # fmt: skip
+def test_tally_items_take_the_category_of_their_header(make_doc, paragraphs, figure, expected):
+    assert category_of(make_doc(paragraphs), figure) == expected

@@ -10,7 +10,8 @@ makes the figure a count of forces or casualties. The rules, in order:
 4. a casualty noun it measures ("losses have exceeded 5,000"), or a force noun
    ("put the reinforcements at 1,000");
 5. a subset's predicate ("..., including 30 soldiers, were killed"); a verb further along the
-   sentence (:mod:`.governing`: "90 troops sent to the front have died"); a casualty adjective
+   sentence (:mod:`.governing`: "90 troops sent to the front have died"); the header of the list
+   the figure is an item of (:mod:`.tally`: "The dead, by side:"); a casualty adjective
    ("12k wounded soldiers");
 6. with no noun and no cue, the claims before it: a continuation ("down from 2,500"), "a further
    1,500", "the initial 7,000", a part ("nine of them");
@@ -28,6 +29,7 @@ from dossier.extract.numbers import Quantity
 from dossier.extract.reading import CONTEXT, DIRECT, head_words
 from dossier.extract.steps.claim import Candidate, Claim, Earlier
 from dossier.extract.steps.governing import governing_category
+from dossier.extract.steps.tally import tally_category
 from dossier.text import search_at
 
 EN = lexicon.EN
@@ -145,6 +147,8 @@ def _cue_category(doc: Doc, c: Candidate, window_words: list[str]) -> str | None
         category = _subset_predicate(doc, c)
     if category is None:
         category = governing_category(doc, c)
+    if category is None:
+        category = tally_category(doc, c)
     if category is None:
         category = c.adjective  # "12k wounded soldiers"
     return category
