@@ -158,6 +158,11 @@ def test_category_before(words, expected):
         ("The pact sends 400 sappers and two generals north.", "two", "deployed"),
         ("Four peacekeepers were hurt at the crossing.", "Four", "wounded"),
         ("One field commander told the radio the line held.", "One", None),
+        # prisoners: released, handed over, held in captivity
+        ("The militia announced the release of 300 conscripts.", "300", "captured"),
+        ("The front handed over 45 marines at the bridge.", "45", "captured"),
+        ("Some 120 sailors who had been in captivity came home.", "120", "captured"),
+        ("About 60 cadets were released from hospital.", "60", "deployed"),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):
