@@ -67,9 +67,11 @@ def category_of(doc: Doc, figure: str) -> str | None:
         ("soldiers were held in reserve", 0, None),  # "held in reserve" is no capture
         ("troops to the coast amid heavy casualties", 0, None),  # only fillers between
         ("soldiers at hospital", 0, "wounded"),
-        # odd (see report): "in" is a filler, so "in hospital", "in critical condition" never match
-        ("soldiers in hospital", 0, None),
-        ("soldiers were in critical condition", 0, None),
+        # two-word fillers are phrases: "in" alone hides nothing
+        ("soldiers in hospital", 0, "wounded"),
+        ("soldiers were in critical condition", 0, "wounded"),
+        ("soldiers in total were killed", 0, "killed"),
+        ("soldiers so far have died", 0, "killed"),
         # odd: "were" is a filler, so "were executed" is never read
         ("soldiers were executed", 0, None),
         # odd: "lost" (casualties) is checked before "lost their lives" (killed)

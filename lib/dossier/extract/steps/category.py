@@ -35,6 +35,7 @@ from dossier.text import search_at
 EN = lexicon.EN
 PREDICATE_WORDS = 32  # the head, fillers ("who have since been"), then what happened
 _FILLERS = EN.words("fillers")
+_FILLER_PHRASES = tuple(p.lower().split() for p in EN.phrases("filler_phrases"))
 _DEPLOY_VERBS = EN.words("deploy_verbs")
 _FURTHER = EN.words("further_cues")
 _CATEGORY_AFTER = [(c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in lexicon.CATEGORY_AFTER]
@@ -162,8 +163,17 @@ def category_after(after_words: list[str], head_index: int | None) -> str | None
     i = head_index + 1 if head_index is not None else 0
     if [w.lower() for w in after_words[i : i + 2]] in (["of", "them"], ["of", "whom"]):
         i += 2  # "300 of them had died"
-    while i < len(after_words) and after_words[i].lower() in _FILLERS:
-        i += 1
+    while i < len(after_words):
+        if after_words[i].lower() in _FILLERS:
+            i += 1
+            continue
+        phrase = next(
+            (p for p in _FILLER_PHRASES if [w.lower() for w in after_words[i : i + len(p)]] == p),
+            None,
+        )
+        if phrase is None:
+            break
+        i += len(phrase)
     rest = " ".join(after_words[i : i + 6])
     if not _ANY_CATEGORY_AFTER.match(rest):
         return None  # most figures: no pattern matches, and one look says so
