@@ -2,8 +2,9 @@
 
 1. :func:`~dossier.extract.steps.candidates.candidate`: which numbers can be claims, head noun;
 2. :func:`~dossier.extract.steps.category.classify`: the category, given the claims before it;
-3. :func:`~dossier.extract.steps.article_rules.replacements` (per sentence) and
-   :func:`~dossier.extract.steps.article_rules.repeated_reinforcements` (per article);
+3. :func:`~dossier.extract.steps.article_rules.replacements` (per sentence),
+   :func:`~dossier.extract.steps.article_rules.repeated_reinforcements` and
+   :func:`~dossier.extract.steps.article_rules.parts_of_reinforcements` (per article);
 4. :func:`~dossier.extract.steps.actor.actors`: whose forces;
 5. :func:`~dossier.extract.steps.place.places`: where;
 6-8. :func:`~dossier.extract.steps.rows.row`: speaker, hedges, time, the ledger row.
@@ -24,7 +25,11 @@ from dossier.extract import gazetteer, numbers
 from dossier.extract.categories import FORCES
 from dossier.extract.doc import Doc
 from dossier.extract.steps.actor import actors
-from dossier.extract.steps.article_rules import repeated_reinforcements, replacements
+from dossier.extract.steps.article_rules import (
+    parts_of_reinforcements,
+    repeated_reinforcements,
+    replacements,
+)
 from dossier.extract.steps.candidates import candidate
 from dossier.extract.steps.category import classify
 from dossier.extract.steps.claim import Claim, Earlier
@@ -63,7 +68,7 @@ def claims_of(doc: Doc) -> list[Claim]:
             else:
                 in_paragraph.discard(sentence)
         found.extend(replacements(doc, sentence, in_sentence))
-    found = repeated_reinforcements(doc, found)
+    found = parts_of_reinforcements(doc, repeated_reinforcements(doc, found))
     found = actors(doc, found)
     return places(doc, found)
 

@@ -213,7 +213,7 @@ def test_percentages_and_fractions_of_a_force(tmp_path):
         "Turnout was 40 percent, officials said.",
     )[["number_text", "value_low", "unit", "category"]]
     expected = table(
-        [("40", 40.0, "percent", "killed"), ("a third", 100 / 3, "percent", "wounded")],
+        [("40", 40.0, "percent", "killed"), ("a third", 33.3, "percent", "wounded")],
         ["number_text", "value_low", "unit", "category"],
     )
     pdt.assert_frame_equal(got, expected)

@@ -165,6 +165,17 @@ def test_category_before(words, expected):
         ("The front handed over 45 marines at the bridge.", "45", "captured"),
         ("Some 120 sailors who had been in captivity came home.", "120", "captured"),
         ("About 60 cadets were released from hospital.", "60", "deployed"),
+        # a quoted verb; the lives a figure lost; a fallen unit; a rate after the verb
+        ('Nearly 500 marines had been "killed or wounded" there.', "500", "casualties"),
+        ("The ambush took the lives of 35 soldiers.", "35", "killed"),
+        ("The siege cost 35 soldiers' lives.", "35", "killed"),
+        ("The town buried 14 fallen riflemen.", "14", "killed"),
+        ("On average 300 of its gunners were wounded or killed every week.", "300",
+         "casualty_rate"),
+        # a share of the casualties: what happened to the share
+        ("A quarter of the casualties were killed outright.", "A quarter", "killed"),
+        # a force noun that only modifies other things
+        ("The depot lost 400 infantry fighting vehicles.", "400", None),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):
@@ -218,6 +229,9 @@ def test_classify_subset(make_doc, text, expected):
         ("The brigade sent 2,000 troops. A further 650 arrived by rail.", "650",
          "reinforcements"),
         ("The corps sent 3,000 marines and then another 800.", "800", "reinforcements"),
+        # "N more" after a casualty figure counts the same
+        ("The raid killed 20 sailors on Monday and at least 70 more the next day.", "70",
+         "killed"),
         ("A further 650 arrived by rail.", "650", None),
         (("The brigade sent 2,000 troops.", "A further 650 arrived by rail."), "650",
          None),  # another paragraph

@@ -14,6 +14,8 @@ from dossier.extract.categories import FORCES
 from dossier.extract.doc import Doc
 from dossier.extract.steps.claim import Claim
 
+# the figures of a list: "6,000 troops and 400 marines" (the end of the text between them)
+_JOINED = re.compile(r"[^,;:]{0,60}\b(?:and|or)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _REPLACEMENT = re.compile(rf"\b{lexicon.REPLACEMENT}\b", re.IGNORECASE)
 
 
@@ -57,4 +59,27 @@ def repeated_reinforcements(doc: Doc, found: list[Claim]) -> list[Claim]:
         elif claim.category == "deployed" and not claim.has_deploy_cue and key in seen:
             claim = claim._replace(category="reinforcements")
         out.append(claim)
+    return out
+
+
+def parts_of_reinforcements(doc: Doc, found: list[Claim]) -> list[Claim]:
+    """A force figure with no cue of its own, after a larger reinforcement figure in its
+    sentence, is part of that wave: "plans to send 6,000 more, and 1,000 have arrived"; not
+    one joined to it ("6,000 troops and 400 marines")."""
+    out = []
+    previous: Claim | None = None
+    for claim in found:
+        if (
+            previous is not None
+            and previous.sentence == claim.sentence
+            and previous.category == "reinforcements"
+            and claim.category == "deployed"
+            and not claim.has_deploy_cue
+            and claim.quantity.unit == previous.quantity.unit
+            and claim.quantity.value_high < previous.quantity.value_low
+            and not _JOINED.match(doc.norm, previous.quantity.end, claim.quantity.qualifier_start)
+        ):
+            claim = claim._replace(category="reinforcements")
+        out.append(claim)
+        previous = claim
     return out

@@ -133,6 +133,8 @@ def _head(
                 category = "captured"
             return "casualty", category, i, reinforced, adjective
         if low in lexicon.FORCE_NOUNS or _is_people_of_a_side(doc, after_words, i):
+            if _modifies_other(after_words, i):
+                return "other", None, i, reinforced, adjective  # "infantry fighting vehicles"
             return "force", None, i, reinforced, adjective
         if low in lexicon.OTHER_NOUNS:
             return "other", None, i, reinforced, adjective
@@ -150,3 +152,15 @@ def _is_people_of_a_side(doc: Doc, words: list[str], i: int) -> bool:
         return False
     pair = f"{words[i - 1]} {word}" if i > 0 else word
     return doc.gazetteer.actors.knows(word) or doc.gazetteer.actors.knows(pair)
+
+
+def _modifies_other(words: list[str], i: int) -> bool:
+    """Whether the force noun ``words[i]`` only modifies a noun of other things within the next
+    two words: "infantry fighting vehicles", "troop carriers"."""
+    for word in words[i + 1 : i + 3]:
+        low = word.lower()
+        if low in lexicon.OTHER_NOUNS:
+            return True
+        if low in _STOP or not word[0].isalpha():
+            return False
+    return False

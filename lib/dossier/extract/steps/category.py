@@ -24,9 +24,10 @@ import bisect
 import re
 
 from dossier.extract import lexicon
+from dossier.extract.categories import FORCES
 from dossier.extract.doc import Doc
 from dossier.extract.numbers import Quantity
-from dossier.extract.reading import CONTEXT, DIRECT, head_words
+from dossier.extract.reading import CONTEXT, DIRECT, QUOTES, head_words
 from dossier.extract.steps.claim import Candidate, Claim, Earlier
 from dossier.extract.steps.governing import governing_category
 from dossier.extract.steps.tally import tally_category
@@ -73,7 +74,8 @@ _REINFORCE_BEFORE = re.compile(
     rf"(?:{lexicon.REINFORCEMENT_BEFORE})(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE
 )
 _SUBSET_LEAD = re.compile(rf"\s*(?:{EN.pattern('subset_lead')})\b", re.I)
-_RATE = re.compile(rf"\W*(?:\w+\W+){{0,3}}?(?:{lexicon.RATE})\b", re.IGNORECASE)  # .match
+# a rate after the figure, its noun and its verb: "1,000 soldiers were wounded or killed every day"
+_RATE = re.compile(rf"\W*(?:\w+\W+){{0,7}}?(?:{lexicon.RATE})\b", re.IGNORECASE)  # .match
 _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"(?<![\w])\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -132,6 +134,12 @@ def classify(doc: Doc, c: Candidate, earlier: Earlier) -> Claim | None:
 def _cue_category(doc: Doc, c: Candidate, window_words: list[str]) -> str | None:
     """Rules 1-5: the category the cue words around the figure give it."""
     category = c.head_category
+    if category is not None and c.quantity.unit == "percent":
+        # a share of the casualties: what happened to the share ("a third of the casualties
+        # were killed") says what it counts
+        category = (
+            category_after(window_words, c.head_index) or governing_category(doc, c) or category
+        )
     if category in (None, "wounded") and _OVERRIDE.search(
         " ".join(window_words[: (c.head_index or 0) + 10])
     ):
@@ -164,7 +172,7 @@ def category_after(after_words: list[str], head_index: int | None) -> str | None
     if [w.lower() for w in after_words[i : i + 2]] in (["of", "them"], ["of", "whom"]):
         i += 2  # "300 of them had died"
     while i < len(after_words):
-        if after_words[i].lower() in _FILLERS:
+        if after_words[i].lower() in _FILLERS or after_words[i] in QUOTES:
             i += 1
             continue
         phrase = next(
@@ -284,6 +292,15 @@ def _further(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     return "reinforcements" if c.prev in _FURTHER and earlier.force_before else None
 
 
+def _more_of_the_same(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
+    """ "killed 20 ... and at least 70 more": a bare "N more" after a casualty figure counts the
+    same; after a force figure it is a further wave."""
+    previous = earlier.previous
+    if not c.reinforced or previous is None:
+        return None
+    return "reinforcements" if previous.category in FORCES else previous.category
+
+
 def _initial(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     """ "... among the initial 7,000"."""
     return "deployed" if earlier.previous and c.prev in lexicon.DEPLOYED_CUES else None
@@ -309,7 +326,7 @@ def _part(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     return category
 
 
-_CONTEXT_RULES = (_continues, _further, _initial, _part_of_previous, _part)
+_CONTEXT_RULES = (_continues, _further, _more_of_the_same, _initial, _part_of_previous, _part)
 
 
 def _partitive(doc: Doc, c: Candidate) -> bool:
