@@ -31,6 +31,7 @@ TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"
 
 BRIEFING_NOTEBOOK = NOTEBOOKS_DIR / "briefing.ipynb"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
+FURNITURE_FILE = DATA_DIR / "page_furniture.txt"
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:

@@ -18,6 +18,7 @@ text (``articles.text``), whose line ends are normalised to ``\\n``.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -50,6 +51,8 @@ _DATE = re.compile(
     r"^(?:(?:published|date|updated)\s*:\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?$",
     re.IGNORECASE,
 )
+# A date stamp that opens the first line, before its words: "date 2025-03-04 Headline".
+_STAMP = re.compile(r"\s*(?:date\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 # Matched on stripped lines; a lazy value before "\s*$" would be quadratic in a line's spaces.
 _SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*)$", re.I)
@@ -84,6 +87,16 @@ def load_boilerplate(path: Path | None = None) -> tuple[str, ...]:
         for line in lines
         if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+@functools.cache
+def furniture(path: Path | None = None) -> re.Pattern[str]:
+    """The page-furniture lines of ``data/page_furniture.txt`` as one pattern for a whole
+    stripped line (see that file)."""
+    path = path or paths.FURNITURE_FILE
+    lines = [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    patterns = [line.replace(" ", r"\s+") for line in lines if line and not line.startswith("#")]
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.IGNORECASE)
 
 
 def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] = ()) -> Document:
@@ -206,6 +219,11 @@ def _header(
     if i >= len(content):
         return None, uuid, published, []
     candidate = content[i]
+    stamp = _STAMP.match(norm, candidate[0], candidate[1])
+    if stamp:  # "date 2025-03-04 Headline ...": a date stamp pasted before the first line
+        published = published or stamp.group("date")
+        candidate = (stamp.end(), candidate[1])
+        content = [*content[:i], candidate, *content[i + 1 :]]
     after = fields(i + 1)
     is_source = bool(_SOURCE.match(norm[candidate[0] : candidate[1]].strip()))
     has_fields = after > i + 1 and not is_source
@@ -236,8 +254,16 @@ def _paragraphs(
     previous: Span | None = None  # the raw span of the last paragraph line
     footers = [i for i, (start, end) in enumerate(lines) if _FOOTER.match(norm[start:end].strip())]
     last_footer = footers[-1] if footers else -1
+    dropping = False  # the lines after a "Read also:" header, up to a blank line
     for i, (start, end) in enumerate(lines):
         line = norm[start:end].strip()
+        if dropping and norm[lines[i - 1][1] : start].count("\n") == 1:
+            continue
+        dropping = False
+        if len(line) <= 120 and furniture().match(line):
+            dropping = line.endswith(":")
+            previous = None
+            continue
         source = _SOURCE.match(line)
         if source:
             if i < last_footer and not _FOOTER.match(line):

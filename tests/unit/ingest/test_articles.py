@@ -172,3 +172,25 @@ def test_warnings_are_silent_for_clean_input():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         dossier.load(FIXTURES / "headers")
+
+
+def test_page_furniture_is_dropped_and_the_article_goes_on(tmp_path):
+    text = (
+        "date 2025-02-03 Ferry Crews Strike For A Second Week\n\n"
+        "Crews stayed ashore on Monday, the union said.\n\n"
+        "ADVERTISEMENT\n\n"
+        "4,210 views\n\n"
+        "Read also:\n- Port of Arden loses 300 berths\n- Crane drivers join 12 other unions\n\n"
+        "Talks resume on Friday.\n\n"
+        "Original Source: www.example.org\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = dossier.load(tmp_path / "a.txt")
+    article = corpus.articles.iloc[0]
+    assert article["title"] == "Ferry Crews Strike For A Second Week"
+    assert article["published_date"] == pd.Timestamp("2025-02-03")
+    assert corpus.sentences["text"].tolist() == [
+        "Ferry Crews Strike For A Second Week",
+        "Crews stayed ashore on Monday, the union said.",
+        "Talks resume on Friday.",
+    ]
