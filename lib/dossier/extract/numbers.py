@@ -142,8 +142,9 @@ def _pattern() -> re.Pattern[str]:
     vague = sorted(vague_table(), key=len, reverse=True)
     vague_alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in vague)
     return re.compile(
-        rf"(?<![\w.,$€£¥₩-])(?:(?P<range>{_RANGE})|(?P<fraction>{_FRACTION})"
-        rf"|(?P<vague>{vague_alt})\b|(?P<atom>{_ATOM}))(?![\w])",
+        # "16:30" is a clock time: no digit glued to a colon is a quantity
+        rf"(?<![\w.,$€£¥₩-])(?<!\d:)(?:(?P<range>{_RANGE})|(?P<fraction>{_FRACTION})"
+        rf"|(?P<vague>{vague_alt})\b|(?P<atom>{_ATOM}))(?![\w])(?!:\d)",
         re.IGNORECASE,
     )
 

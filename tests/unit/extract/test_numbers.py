@@ -56,6 +56,9 @@ WORDS = [
     ("half a million candles", [q("half a million", 500_000)]),
     ("over half a thousand kites", [q("half a thousand", 500, bound="at_least")]),
     ("half of the kites", [q("half", 50, unit="percent")]),
+    ("two-fifths of the kites", [q("two-fifths", 40, unit="percent")]),
+    # a clock time is no quantity
+    ("At 16:30 some 40 kites flew.", [q("40", 40, approx=True)]),
     # "a dozen" is a vague quantity of data/vague_quantities.csv, 12 to 12
     ("a dozen eggs", [q("a dozen", 12, vague=True)]),
     ("A Dozen Eggs", [q("A Dozen", 12, vague=True)]),

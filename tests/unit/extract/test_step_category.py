@@ -176,6 +176,11 @@ def test_category_before(words, expected):
         ("A quarter of the casualties were killed outright.", "A quarter", "killed"),
         # a force noun that only modifies other things
         ("The depot lost 400 infantry fighting vehicles.", "400", None),
+        # a side before a force noun is not the head; what a casualty figure includes
+        ("The navy said 300 Corsair marines were eliminated at sea.", "300", "killed"),
+        ("The militia took 80 prisoners, including four majors.", "four", "captured"),
+        ("The raid killed 60 guards as well as two instructors.", "two", "killed"),
+        ("The exchange brings home 90 defenders.", "90", "captured"),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):

@@ -80,6 +80,7 @@ _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$",
 _DIGIT = re.compile(r"(?<![\w])\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b")
+_INCLUDED = re.compile(rf"\b(?:{EN.pattern('included')})\s*$", re.IGNORECASE)
 # Where each pattern that ends at a figure can start: found once per sentence.
 _ANCHORED = {
     "measured": (_MEASURED, re.compile(rf"(?=\b(?:{_MEASURED_NOUNS})\b)", re.IGNORECASE)),
@@ -101,7 +102,7 @@ def classify(doc: Doc, c: Candidate, earlier: Earlier) -> Claim | None:
     window_words = head_words(
         doc.norm, c.after_at, c.window_end, (c.head_index or 0) + PREDICATE_WORDS
     )
-    category = _cue_category(doc, c, window_words)
+    category = _cue_category(doc, c, window_words) or _included(doc, c, earlier)
     deploy_verb = any(w.lower() in _DEPLOY_VERBS for w in c.before_words[-4:])
     if c.head is None and category is None and not deploy_verb:
         category = next(
@@ -299,6 +300,18 @@ def _more_of_the_same(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     if not c.reinforced or previous is None:
         return None
     return "reinforcements" if previous.category in FORCES else previous.category
+
+
+def _included(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
+    """ "took 120 prisoners, including three colonels", "killed 40, as well as two
+    instructors": a figure that a casualty figure before it includes counts the same."""
+    previous = earlier.previous
+    if previous is None or previous.category in FORCES:
+        return None
+    gap = doc.norm[previous.quantity.end : c.quantity.qualifier_start]
+    if len(gap) > 80 or not _INCLUDED.search(gap):
+        return None
+    return previous.category
 
 
 def _initial(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:

@@ -37,6 +37,13 @@ _DEPLOY_VERBS = EN.words("deploy_verbs")
 _RELATIVES = frozenset({"who", "which", "that", "including", "among", "like"})
 _HARD_STOPS = frozenset({";", ":", "(", ")", "?", "!", "[", "]"})
 _JOINS = frozenset({"and", "or", "&"})
+# the words of the qualifiers before a figure ("about", "at least", "up to")
+_QUALIFIER_WORDS = frozenset(
+    w
+    for name in ("approx_before", "at_least_before", "at_most_before")
+    for phrase in EN.phrases(name)
+    for w in phrase.lower().split()
+)
 
 
 def governing_category(doc: Doc, c: Candidate) -> str | None:
@@ -53,7 +60,10 @@ def governing_category(doc: Doc, c: Candidate) -> str | None:
         if low in _HARD_STOPS or low in _BREAKS:
             return None
         if word[0].isdigit():
-            joined = i > 0 and words[i - 1].lower() in _JOINS
+            k = i - 1
+            while k > 0 and words[k].lower() in _QUALIFIER_WORDS:
+                k -= 1  # "and about 20", "or at least 30"
+            joined = k >= 0 and words[k].lower() in _JOINS
             if started or not (joined or aside):
                 return None  # another figure with its own verb
         elif low == ",":
