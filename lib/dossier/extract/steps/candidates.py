@@ -132,9 +132,15 @@ def _head(
             ):
                 category = "captured"
             return "casualty", category, i, reinforced, adjective
-        if low not in lexicon.FORCE_NOUNS and _is_people_of_a_side(doc, after_words, i):
-            if i + 1 < len(after_words) and after_words[i + 1].lower() in lexicon.FORCE_NOUNS:
-                continue  # "1,000 Hamas operatives": the side names the noun after it
+        next_is_force = (
+            i + 1 < len(after_words) and after_words[i + 1].lower() in lexicon.FORCE_NOUNS
+        )
+        if (
+            next_is_force
+            and low not in lexicon.FORCE_NOUNS
+            and _is_people_of_a_side(doc, after_words, i)
+        ):
+            continue  # "1,000 Hamas operatives": the side names the noun after it
         if low in lexicon.FORCE_NOUNS or _is_people_of_a_side(doc, after_words, i):
             if _modifies_other(after_words, i):
                 return "other", None, i, reinforced, adjective  # "infantry fighting vehicles"
