@@ -98,6 +98,73 @@ ONE_SENTENCE = {
         "An estimate by the Orvane Observatory put the dead at 1,900.",
         ("Orvane Observatory", None, "organisation"),
     ),
+    # subjects beyond "said": other reporting verbs and phrases, generic and listed subjects
+    "accused X of": (
+        "Veloran officials have accused Orsk of moving 4,000 men north.",
+        ("Veloran officials", None, "unnamed"),
+    ),
+    "released a statement": (
+        "The Veloria defence ministry released a statement saying 210 soldiers were freed.",
+        (MINISTRY, None, "organisation"),
+    ),
+    "a place with a comma is skipped": (
+        "The Kestrel Institute in Washington, D.C. estimated that 800 recruits died.",
+        ("Kestrel Institute", None, "organisation"),
+    ),
+    "a plural body": (
+        "Several intelligence agencies estimated that 6,000 recruits were sent.",
+        ("Several intelligence agencies", None, "organisation"),
+    ),
+    "both sides": (
+        "Both sides said they had handed over 150 captives.",
+        ("Both sides", None, "unnamed"),
+    ),
+    "a hyphenated modifier": (
+        "The toll reached 70, according to pro-Veloria forces.",
+        ("pro-Veloria forces", None, "organisation"),
+    ),
+    "an abbreviation in a list": (
+        "U.S. and Veloran officials said 5,000 recruits had arrived.",
+        ("U.S. and Veloran officials", None, "unnamed"),
+    ),
+    "an aside before the verb": (
+        "One study, in particular, says that 3,300 reservists deserted.",
+        ("One study", None, "unnamed"),
+    ),
+    # documents the text points at
+    "the assessment states": (
+        "The assessment estimates that 7,700 recruits have been lost.",
+        ("assessment", None, "unnamed"),
+    ),
+    "according to that data": (
+        "The army loses some 260 men daily, according to that data.",
+        ("that data", None, "unnamed"),
+    ),
+    "a named kind of reports": (
+        "Military intelligence reports suggest 1,800 more men are on the way.",
+        ("Military intelligence", None, "organisation"),
+    ),
+    "the owner of figures": (
+        "The toll has reached 1,250, according to Kestrel Institute figures.",
+        ("Kestrel Institute", None, "organisation"),
+    ),
+    # passives and trailing speakers
+    "a passive with by": (
+        "The loss of 430 men was confirmed by the Orvane Observatory on Sunday.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+    "inverted said X on a day": (
+        "Some 1,100 reservists reached the coast, said Senator Ada Quill on Friday.",
+        ("Ada Quill", "Senator", "person"),
+    ),
+    "trailing after a dash": (
+        "Orsk signs up 2,200 volunteers a month - the newspaper reports.",
+        ("newspaper", None, "unnamed"),
+    ),
+    "trailing warned with a plural body": (
+        "Orsk will send 6,000 more men, the Veloria monitoring network warned.",
+        ("Veloria monitoring network", None, "organisation"),
+    ),
 }
 
 
@@ -129,6 +196,18 @@ HEADLINES = {
         ("Calder Agency", None, "organisation", "sentence"),
     ),
     "no colon, no speaker": ("Border clashes leave 300 dead", None),
+    "a leading speaker's noun before a colon": (
+        "Think tank: 6,000 Orsk recruits face heavy losses",
+        ("Think tank", None, "organisation", "sentence"),
+    ),
+    "a trailing title-case verb": (
+        "Orsk Has Lost 900 Soldiers Since March, Veloria Defence Ministry Says",
+        ("Veloria Defence Ministry", None, "organisation", "sentence"),
+    ),
+    "a trailing 'X claims'": (
+        "Orsk has moved 2,000 reservists to the border, the Kestrel Institute claims",
+        ("Kestrel Institute", None, "organisation", "sentence"),
+    ),
 }
 
 
@@ -208,6 +287,36 @@ ARTICLES = {
             ("Ilona Varga", "country's spy chief", "person", "sentence"),
         ],
     ),
+    "'The figures were disclosed by X' gives X to the sentence before": (
+        [
+            [
+                "Orsk has lost up to 8,000 men near the river.",
+                "The figures were disclosed by Ilona Varga at a briefing.",
+                "Another 300 are missing.",
+            ]
+        ],
+        [
+            ("Ilona Varga", None, "person", "context"),
+            ("Ilona Varga", None, "person", "sentence"),
+            ("Ilona Varga", None, "person", "context"),
+        ],
+    ),
+    "a quote closed by its speaker gives the speaker to the paragraph": (
+        [
+            ["They brought 5,000 men to the ridge.", "Some 900 died.", "It failed, Varga said."],
+            ["Roughly 80 medics went with them."],
+        ],
+        [
+            ("Varga", None, "person", "context"),
+            ("Varga", None, "person", "context"),
+            ("Varga", None, "person", "sentence"),
+            None,
+        ],
+    ),
+    "a body described in the text's own words keeps them": (
+        [["Sudan's army said 12 soldiers had been wounded."]],
+        [("Sudan's army", None, "organisation", "sentence")],
+    ),
 }
 
 
@@ -235,6 +344,7 @@ ANONYMOUS = [
     "It has been reported that 90 vehicles were lost.",
     "It was reported that 90 vehicles were lost.",
     "The toll is 700, according to local reports.",
+    "Media reports say 700 more were lost.",
 ]
 
 
@@ -283,6 +393,11 @@ RELAYS = {
         ],
         ["Tomas Brevik", None],
         {"Tomas Brevik": MINISTRY},
+    ),
+    "a relayer writes that according to another": (
+        [["The Courier writes that according to Ilona Varga, 2,000 troops had arrived."]],
+        ["The Courier"],
+        {"The Courier": "Ilona Varga"},
     ),
     "nothing cited": (
         [["Ilona Varga said 2,000 troops had arrived."]],

@@ -1,18 +1,25 @@
 """Who a sentence's figures are sourced to.
 
-Per sentence, in this order: "according to X"; "as noted/reported/... by X"; a trailing
-"..., X said." or "..., said X."; "X said/told/estimated/... (that)" with X the noun phrase
-before the verb (adverbs such as "further" skipped; an appositive "X, a lawmaker, said" gives X
-and the role); "X's estimate"; a headline ending ": X". "He"/"She" resolve to the last person
-named before. A sentence whose source is anonymous ("reports indicate", "it has been reported",
-"unnamed sources") has no speaker and inherits none; any other sentence without a speaker inherits
-the nearest speaker of the earlier sentences of its paragraph (``attribution_in = "context"``).
+Per sentence, in this order: "according to X"; "as noted/reported/... by X" and a passive "was
+confirmed by X"; a trailing "..., X said." (or "- X writes.") or "..., said X (on Monday).";
+"X said/told/estimated/accused/released a statement ... (that)" with X the noun phrase before the
+verb (adverbs and asides such as "further", "in particular" skipped; an appositive "X, a
+lawmaker, said" gives X and the role); "X's estimate"; in a headline (or a line that does not
+close like a sentence) a leading "X: ...", a trailing ": X" or "..., X Reports". A document the
+text points at ("the assessment states", "according to that data") is a source of its own. In
+"X adds that according to Y", X speaks and Y is the origin. "He"/"She" resolve to the last
+person named before. A sentence whose source is anonymous ("reports indicate", "it has been
+reported", "unnamed sources") has no speaker and inherits none; any other sentence without a
+speaker inherits the nearest speaker of the earlier sentences of its paragraph, the speaker of a
+following "This was stated by X", or the speaker who closes its paragraph ("..., X said.")
+(``attribution_in = "context"``).
 
-Names are canonicalised with ``data/aliases.csv``, then a surname alone maps to the full name of a
-person named anywhere in the same article, and "the ministry" to the last organisation speaker
-whose name holds "ministry". A relayed figure ("Park, citing a briefing by the defence
-ministry") keeps its speaker and records the origin as ``cited_source`` for that speaker's figures
-in the article.
+Names are canonicalised with ``data/aliases.csv`` (a body the text describes in words that
+share none with its canonical name, "Sudan's army", keeps the text's words), then a surname
+alone maps to the full name of a person named anywhere in the same article, and "the ministry" to
+the last organisation speaker whose name holds "ministry". A relayed figure ("Park, citing a
+briefing by the defence ministry") keeps its speaker and records the origin as ``cited_source``
+for that speaker's figures in the article.
 
 The article is read twice: a first pass scans it for speakers (the roster, and the full names a
 surname said earlier resolves to), a second resolves each sentence's speaker against that roster.
@@ -29,7 +36,12 @@ from dataclasses import dataclass, field
 from dossier.extract import lexicon
 from dossier.extract.attribution import relays
 from dossier.extract.attribution.article import Article
-from dossier.extract.attribution.finders import TRAILING_WINDOW, Finders
+from dossier.extract.attribution.finders import (
+    BACK_REFERENCE,
+    TRAILING_WINDOW,
+    Finders,
+    trailing_start,
+)
 from dossier.extract.attribution.phrases import MAX_NP_DEPTH, NP_WINDOW, Subjects
 from dossier.extract.attribution.relays import MAX_RELAYS
 from dossier.extract.attribution.roster import Roster, Speaker
@@ -135,4 +147,50 @@ def _resolve(
             results.append(Attribution(current[paragraph], "context"))
         else:
             results.append(Attribution())
+    _refer_back(article, sentences, results)
+    _close_paragraphs(article, sentences, results)
     return results
+
+
+def _close_paragraphs(
+    article: Article, sentences: list[tuple[int, int, int, str]], results: list[Attribution]
+) -> None:
+    """A paragraph that ends on "..., X said." (a quote closed by its speaker) gives X to the
+    sentences before it that name no speaker (nor an anonymous one), back to the paragraph's
+    start or its previous speaker; returns nothing, ``results`` is changed in place."""
+    for i, (start, end, paragraph, section) in enumerate(sentences):
+        speaker = results[i].speaker
+        last = i + 1 == len(sentences) or sentences[i + 1][2] != paragraph
+        if not last or section == "title" or speaker is None or results[i].found_in != "sentence":
+            continue
+        at = trailing_start(article.norm[start:end])
+        if at is None or speaker.start < start + at:
+            continue
+        j = i - 1
+        while j >= 0 and sentences[j][2] == paragraph and results[j].speaker is None:
+            if results[j].is_anonymous:
+                break
+            results[j] = Attribution(speaker, "context")
+            j -= 1
+
+
+def _refer_back(
+    article: Article, sentences: list[tuple[int, int, int, str]], results: list[Attribution]
+) -> None:
+    """A sentence opening "This was stated by X" gives X to the sentence before it, when that
+    one names no speaker of its own (nor an anonymous one) and is no headline; returns
+    nothing, ``results`` is changed in place."""
+    for i in range(1, len(sentences)):
+        start, end, _, _ = sentences[i]
+        speaker = results[i].speaker
+        before = results[i - 1]
+        if (
+            speaker is None
+            or results[i].found_in != "sentence"
+            or before.found_in == "sentence"
+            or before.is_anonymous
+            or sentences[i - 1][3] == "title"
+            or not BACK_REFERENCE.match(article.norm, start, end)
+        ):
+            continue
+        results[i - 1] = Attribution(speaker, "context")

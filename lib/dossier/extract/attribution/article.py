@@ -14,8 +14,25 @@ import re
 from dossier.extract import lexicon
 from dossier.extract.gazetteer import Gazetteer, Match
 
-_SAY = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\b")
+_SAY = re.compile(
+    r"\b(?:"
+    + lexicon.EN.pattern("say_phrases")
+    + "|"
+    + "|".join(sorted(lexicon.SAY_VERBS - {"according"}))
+    + r")\b"
+)
 _ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
+_REPORT_OWNERS = lexicon.EN.words("report_owners")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _owned_report(norm: str, start: int) -> bool:
+    """Whether the anonymous source at ``start`` is "reports" of a named kind: "Intelligence
+    reports suggest" names a source, "Reports indicate" does not."""
+    if norm[start : start + 6].lower() != "report":
+        return False
+    before = _WORD_BEFORE.search(norm, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in _REPORT_OWNERS
 
 
 class Article:
@@ -36,6 +53,7 @@ class Article:
         # one pass over the article, not one per sentence and pass
         hint = "report" in norm.lower() or "sources" in norm
         spans = [m.span() for m in _ANONYMOUS.finditer(norm)] if hint else []
+        spans = [span for span in spans if not _owned_report(norm, span[0])]
         self.anonymous_starts = [a for a, _ in spans]
         self.anonymous_ends = [b for _, b in spans]
 

@@ -2,9 +2,10 @@
 
 Reads one sentence span of the article (and, in a headline, its section). Returns the candidate
 noun phrases in the order the rules try them, each marked "np" or "pronoun": "according to X";
-"as reported by X"; a trailing "..., X said." or "..., said X, a ..."; the subject of each
-reporting verb ("X said", "X, a lawmaker, told"); "an estimate by X"; "X's estimate"; in a
-headline, a leading known name ("X: ...") and a trailing ": X".
+"as reported by X", "was confirmed by X"; a trailing "..., X said." or "..., said X, a ...";
+the subject of each reporting verb ("X said", "X, a lawmaker, told"); "an estimate by X"; "X's
+estimate"; in a headline, a leading known name or speaker's noun ("X: ..."), a trailing ": X"
+and "..., X Reports". In "X adds that according to Y" the subject comes first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import Span, Subjects, drop_determiner, forward
+from dossier.extract.attribution.roster import HEADS
 from dossier.extract.attribution.speakers import Candidate, Resolver
 
 EN = lexicon.EN
@@ -27,8 +29,16 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _AS_BY = re.compile(r"\bas\s+(?:" + EN.pattern("as_by_verbs") + r")\s+by\s+", re.IGNORECASE)
+# "X adds that according to Y, ...": X relays Y, X is the speaker (Y the cited source)
+_RELAYED_ACCORDING = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\s+that\s+according\s+to\b"
+)
+_PASSIVE_BY = re.compile(r"\b(?:" + EN.pattern("passive_by") + r")\s+", re.IGNORECASE)
+# a sentence that sources the one before it: "This was stated by X."
+BACK_REFERENCE = re.compile(r"\s*(?:" + EN.pattern("back_references") + r")\s", re.IGNORECASE)
 _TRAILING = re.compile(
-    r"[,\"']\s*(?P<np>[^,\"]{2,90}?)\s+(?:"
+    # after a comma, a quote or a dash: "... a month - the paper writes."
+    r"(?:[,\"']|\s-)\s*(?P<np>[^,\"]{2,90}?)\s+(?:"
     + EN.pattern("trailing_verbs")
     + r")(?:\s+(?:in|on|at|after|during|via|to)\b[^,;]{1,80}|\s+\w+day)?(?:,\s*(?:"
     + EN.pattern("trailing_continuations")
@@ -37,7 +47,8 @@ _TRAILING = re.compile(
 _TRAILING_INVERTED = re.compile(
     r"[,\"']\s*(?:"
     + EN.pattern("inverted_verbs")
-    + r")\s+(?P<np>[^,]{2,90}?)(?:,\s*(?P<role>[^;]{2,140}?))?\s*[.!?\"']*$"
+    + r")\s+(?P<np>[^,]{2,90}?)(?:\s+(?:on|in|at|last|this)\s+\w+|\s+\w+day)?"
+    + r"(?:,\s*(?P<role>[^;]{2,140}?))?\s*[.!?\"']*$"
 )
 # An owner starts a word (scanning from every capital inside a long word would be quadratic).
 _POSSESSIVE_ESTIMATE = re.compile(
@@ -47,10 +58,24 @@ _POSSESSIVE_ESTIMATE = re.compile(
 _ESTIMATE_OF = re.compile(
     r"\b(?:" + EN.pattern("estimate_nouns") + r")\s+(?:of|by|from)\s+", re.IGNORECASE
 )
-_TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}):\s")
+_TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,3}):\s")
+# a headline's trailing "..., Defence Ministry Reports": the verb in any case
+_TITLE_TRAILING = re.compile(
+    r",\s*(?P<np>[^,:]{2,80}?)\s+(?i:" + EN.pattern("trailing_verbs") + r")\s*[.!?]?$"
+)
+# a line with no closing punctuation reads as a headline: "Figure ...: the spy agency"
+_CLOSED = re.compile(r"[.!?\"')\]]\s*$")
+# a headline is short
+HEADLINE_LENGTH = 200
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
 # How far before the sentence end a trailing "..., X said." can start (characters).
 TRAILING_WINDOW = 600
+
+
+def trailing_start(text: str) -> int | None:
+    """Where the speaker of a sentence-final "..., X said." starts in ``text``, or None."""
+    match = _TRAILING.search(text, max(0, len(text) - TRAILING_WINDOW))
+    return match.start("np") if match else None
 
 
 class Finders:
@@ -67,22 +92,32 @@ class Finders:
         (``unnamed``: its anonymous sources), in the order of the rules."""
         text = self.article.norm[start:end]
         says = self.article.says_in(start, end)
+        if "ccording" in text and _RELAYED_ACCORDING.search(text):
+            # the relayer speaks; "according to" names the origin (see relays)
+            return [
+                *self._subjects(start, unnamed, says),
+                *self._cues(start, text),
+                *self._trailing(start, text, unnamed, says),
+                *self._estimates(start, text),
+            ]
         return [
             *self._cues(start, text),
             *self._trailing(start, text, unnamed, says),
             *self._subjects(start, unnamed, says),
             *self._estimates(start, text),
-            *(self._headline(start, text) if section == "title" else ()),
+            *(self._headline(start, text) if self._is_headline(text, section) else ()),
         ]
 
     def _cues(self, start: int, text: str) -> list[Candidate]:
-        """The phrase after "according to (a report by)" and after "as reported by"."""
+        """The phrase after "according to (a report by)", after "as reported by" and after a
+        passive "was confirmed by"."""
         found: list[Candidate] = []
         matches = []
         if "ccording" in text:
             matches.append(_ACCORDING.search(text))
         if " by " in text:
             matches.append(_AS_BY.search(text))
+            matches.append(_PASSIVE_BY.search(text))
         for match in matches:
             if match and (span := forward(self.article, start + match.end(), start + len(text))):
                 found.append(("np", span))
@@ -138,17 +173,32 @@ class Finders:
                 found.append(("np", (start + match.start(), start + match.end("owner"))))
         return found
 
+    @staticmethod
+    def _is_headline(text: str, section: str) -> bool:
+        """Whether a sentence reads as a headline: the title, or a short line that does not
+        close like a sentence."""
+        if section == "title":
+            return True
+        return len(text) <= HEADLINE_LENGTH and not _CLOSED.search(text)
+
     def _headline(self, start: int, text: str) -> list[Candidate]:
-        """In a headline: a known name before a leading colon, and the phrase after the last
-        colon when it runs to the end."""
+        """In a headline: before a leading colon, a known name or a phrase headed by a
+        speaker's noun ("Think tank: ..."); the phrase after the last colon when it runs to the
+        end; the phrase of a trailing "..., Defence Ministry Reports"."""
         found: list[Candidate] = []
         if lead := _TITLE_LEAD.match(text):
             span = (start, start + lead.end("who"))
-            if span in self.article.name_spans:
+            head = lead.group("who").split()[-1].lower()
+            if span in self.article.name_spans or head in HEADS:
                 found.append(("np", span))
         if ":" in text:
             colon = start + text.rindex(":") + 1
             span = forward(self.article, colon, start + len(text))
             if span and span[1] >= start + len(text.rstrip(" .")) - 1:
+                found.append(("np", span))
+        if match := _TITLE_TRAILING.search(text):
+            s, e = start + match.start("np"), start + match.end("np")
+            span = forward(self.article, s, e)
+            if span and span[1] >= e - 1:
                 found.append(("np", span))
         return found

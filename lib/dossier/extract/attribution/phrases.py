@@ -17,7 +17,8 @@ from dossier.extract.attribution.roster import Speaker
 from dossier.extract.gazetteer import Gazetteer
 
 EN = lexicon.EN
-_TOKEN = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+# an abbreviation keeps its last full stop ("U.S.", "D.C."), other words end on a letter or digit
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,4}(?!\w)|[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _SPACE = re.compile(r"\s")
 _DETERMINER = re.compile(r"^(?:a|an|the|one)\b\s*", re.IGNORECASE)
 
@@ -32,6 +33,11 @@ _PLACE_PREPOSITIONS = EN.words("place_prepositions")
 _NAME_PREPOSITIONS = EN.words("name_prepositions")
 _PARTY_WORDS = EN.words("party_words")
 _NAME_PARTICLES = EN.words("name_particles")
+# a document is a source when the text points at one: "the assessment", "that data"
+DOCUMENTS = EN.words("document_nouns")
+DOCUMENT_OPENERS = EN.words("document_openers")
+_POINTERS = DOCUMENT_OPENERS - DETERMINERS  # "that data", "one document": the phrase starts here
+_ASIDES = tuple(tuple(p.lower().split()) for p in EN.phrases("speaker_asides"))
 _LEADING = CONNECTORS - DETERMINERS  # no phrase starts with these
 _TRAILING = CONNECTORS | DETERMINERS  # nor ends with these
 
@@ -73,11 +79,21 @@ def _scan_forward(norm: str, start: int, end: int) -> Span | None:
         word = tok.group(0)
         if not kept and word.lower() in DETERMINERS:
             kept.append(tok)
+        elif (
+            not kept
+            and word.lower() in _POINTERS
+            and following is not None
+            and following.group(0).lower() in DOCUMENTS
+        ):
+            kept.append(tok)  # "according to that data"
+        elif kept and word.lower() in DOCUMENTS:
+            kept.append(tok)  # "according to the report published in May"
         elif not kept and (word[0].isdigit() or word.lower() in _COUNT_WORDS):
             pass  # "according to two local officials"
+        elif following is not None and word.lower() in CONNECTORS and _is_date(following):
+            break  # "confirmed by the observatory on Sunday": the date is no part of it
         elif _np_word(word) or (
-            word.lower() in CONNECTORS
-            and kept
+            ((word.lower() in CONNECTORS and kept) or _is_modifier(word))
             and following is not None
             and _np_word(following.group(0))
         ):
@@ -121,9 +137,16 @@ class Subjects:
             i -= 1
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
             i -= 1
+        i = _skip_aside(tokens, i)
         if i >= 0 and tokens[i].group(0) == ",":
             return self._appositive(tokens, i, unnamed, depth)
         kept: list[re.Match[str]] = []
+        if i >= 0 and tokens[i].group(0).lower() in DOCUMENTS:
+            # "The assessment states", "one document suggests": the document's noun heads it
+            kept.append(tokens[i])
+            i -= 1
+            if i >= 0 and tokens[i].group(0).lower() in _POINTERS:
+                return tokens[i].start(), kept[0].end()
         while i >= 0:
             word = tokens[i].group(0)
             low = word.lower()
@@ -133,7 +156,7 @@ class Subjects:
                     i -= 1  # "Institute for the Study of War": keep going
                     continue
                 break
-            if _np_word(word) or (low in CONNECTORS and kept and i > 0):
+            if _np_word(word) or (kept and ((low in CONNECTORS and i > 0) or _is_modifier(word))):
                 kept.insert(0, tokens[i])
                 i -= 1
                 continue
@@ -153,6 +176,12 @@ class Subjects:
                     return person
         if span and acronym_end is not None:
             span = (span[0], acronym_end)
+        if span and i >= 1 and tokens[i].group(0) == ",":
+            i = self._place_before_comma(tokens, i, span)
+            if i < 0:
+                span = None
+            elif tokens[i + 1].start() < span[0]:
+                span = tokens[i + 1].start(), span[1]
         if span and self.article.gazetteer.places.knows(norm[span[0] : span[1]]):
             # "diplomats in Addis Ababa estimated": the diplomats speak, not the city
             j = i
@@ -160,6 +189,17 @@ class Subjects:
                 return self.before(sentence_start, tokens[j].start(), unnamed, depth + 1)
             return None
         return span
+
+    def _place_before_comma(self, tokens: list[re.Match[str]], comma: int, span: Span) -> int:
+        """Where a place written with a comma ("Washington, D.C.") starts when ``span`` ends
+        it: the index of the token before it; else ``comma``."""
+        norm = self.article.norm
+        first = comma
+        while first >= 1 and comma - first < 3 and tokens[first - 1].group(0)[0].isupper():
+            first -= 1
+            if self.article.gazetteer.places.knows(norm[tokens[first].start() : span[1]]):
+                return first - 1
+        return comma
 
     def _appositive(
         self, tokens: list[re.Match[str]], comma: int, unnamed: Span, depth: int
@@ -189,6 +229,34 @@ class Subjects:
             return None
         self.speakers.remember_role(before, inner_text, unnamed)
         return before
+
+
+def _skip_aside(tokens: list[re.Match[str]], i: int) -> int:
+    """The index of the last token before an aside that ends at token ``i`` ("One study, in
+    particular, says": the aside and its commas), else ``i``."""
+    comma = i >= 0 and tokens[i].group(0) == ","
+    j = i - 1 if comma else i
+    for aside in _ASIDES:
+        first = j - len(aside) + 1
+        if first < 0 or tuple(t.group(0).lower() for t in tokens[first : j + 1]) != aside:
+            continue
+        if not comma:
+            return first - 1
+        if first >= 1 and tokens[first - 1].group(0) == ",":
+            return first - 2
+    return i
+
+
+def _is_date(token: re.Match[str]) -> bool:
+    """Whether ``token`` is a day of the week or a month's name ("Sunday", "May")."""
+    word = token.group(0)
+    return word[0].isupper() and (word.endswith("day") or word.lower() in lexicon.MONTHS)
+
+
+def _is_modifier(word: str) -> bool:
+    """Whether ``word`` is a hyphenated lower-case modifier that may stand before a speaker's
+    noun: "anti-government forces", "pro-Kyiv monitors"."""
+    return "-" in word and word[0].islower() and word.replace("-", "").isalpha()
 
 
 def _np_word(word: str) -> bool:

@@ -15,6 +15,8 @@ from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import (
     CONNECTORS,
     DETERMINERS,
+    DOCUMENT_OPENERS,
+    DOCUMENTS,
     NP_LOWER,
     Span,
     drop_determiner,
@@ -32,7 +34,26 @@ _OPENERS = EN.words("definite_openers")
 _NO_SPEAKER_PRONOUNS = lexicon.PRONOUNS | EN.words("unnamed_pronouns")
 _OWNER = re.compile(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s?\s+(?P<rest>.+)$")
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_LETTERS = re.compile(r"(?<!')\b[A-Za-z]+")  # words, not the "s" of a possessive
+_QUALIFIER = re.compile(r"\s*\([^()]{0,80}\)")  # "(South Korea)" after a canonical name
+
 Candidate = tuple[str, Span]  # ("np" | "pronoun", span)
+
+
+def as_written(canonical: str, written: str) -> str:
+    """The name a body goes by: its canonical name, unless the text describes the body in
+    words of its own ("Sudan's military", "the spy agency") that share none with that name; a
+    proper name or an acronym ("the Pentagon", "JCS") takes the canonical name."""
+    written = drop_determiner(written)
+    described = [w for w in _LETTERS.findall(written) if w.lower() not in CONNECTORS]
+    if not any(w[0].islower() for w in described):
+        return canonical  # a proper name: the gazetteer's name for the same body
+    own = {w.lower() for w in _LETTERS.findall(_QUALIFIER.sub("", canonical))}
+    if own & {w.lower() for w in described}:
+        return canonical
+    return written
 
 
 class People:
@@ -100,7 +121,11 @@ class Resolver:
         if not words:
             return None
         head = words[-1].lower().rstrip(".")
-        if head in lexicon.NOT_SPEAKERS or len(words) > 12:
+        if len(words) > 12:
+            return None
+        if head in DOCUMENTS:
+            return self._document(words, start, end, unnamed)
+        if head in lexicon.NOT_SPEAKERS:
             return None
         if self.article.overlaps_anonymous(unnamed, start, end):
             return None  # "unidentified ... sources": a source with no name
@@ -116,7 +141,10 @@ class Resolver:
             match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
             role = norm[start : match.start].strip(" ,") or None
             role = (drop_determiner(role) if role else None) or None
-            speaker = self._make(match.canonical, role, match.kind, start, end)
+            name = match.canonical
+            if match.kind != "person":
+                name = as_written(name, norm[match.start : match.end])
+            speaker = self._make(name, role, match.kind, start, end)
             return Speaker(speaker.name, speaker.role, speaker.kind, start, end, text)
         name_words = trailing_name(words, self.article.gazetteer)
         before_name = words[-len(name_words) - 1].lower() if len(words) > len(name_words) else ""
@@ -137,6 +165,24 @@ class Resolver:
         ):
             return None
         return Speaker(canonical, None, kind, start, end, text)
+
+    def _document(self, words: list[str], start: int, end: int, unnamed: Span) -> Speaker | None:
+        """A document as a source: its owner when the phrase names one before the document's
+        noun ("Pentagon figures", "military assessments"), else the document itself when the
+        text points at one ("the assessment", "that data", "one document"); None for a bare
+        "Reports" or "Estimates"."""
+        norm = self.article.norm
+        text = norm[start:end].rstrip()
+        owner_end = start + len(text) - len(words[-1])
+        owner = _POSSESSIVE_END.sub("", norm[start:owner_end].rstrip())
+        rest = [w for w in owner.split() if w.lower() not in DOCUMENT_OPENERS]
+        if rest:
+            found = self.speaker(start, start + len(owner), unnamed)
+            if found is not None:
+                return found
+        if len(words) == 2 and words[0].lower() in DOCUMENT_OPENERS:
+            return Speaker(_ARTICLE.sub("", text), None, "unnamed", start, end, text)
+        return None
 
     def remember_role(self, span: Span, role: str, unnamed: Span) -> None:
         """Give the person ``span`` names the role ``role`` (unless they have one); returns
