@@ -44,6 +44,15 @@ BATCHES = {
     "claims2": {"speakers": 39 / 45, "actor": 40 / 51, "hedged": 47 / 51},
     "claims3": {"speakers": 56 / 60, "actor": 61 / 68, "hedged": 60 / 68},
     "claims4": {"speakers": 43 / 50, "actor": 64 / 68, "hedged": 66 / 68},
+    # written from the classes of misses of issue 10 by a colleague who never saw the code or
+    # the real-text dev set; first run: precision 0.82, recall 0.74 (67/90)
+    "claims5": {
+        "speakers": 43 / 67,
+        "actor": 65 / 84,
+        "hedged": 71 / 84,
+        "found": 81 / 90,
+        "precision": 81 / 84,
+    },
 }
 
 
@@ -56,9 +65,11 @@ def test_wire_copy_fixtures_are_found_with_their_fields(batch):
     )
     print(f"\n{batch}:", score.summary())
     print(score.fields[["field", "compared", "agree", "share"]].to_string(index=False))
-    # claims3 misses one headline: "could cost Pyongyang thousands more troops" (losses)
-    floor = 67 / 68 if batch == "claims3" else 1.0
-    assert score.recall >= floor and score.precision >= floor, score.rows[~score.rows["is_correct"]]
+    # claims3 misses one headline: "could cost Pyongyang thousands more troops" (losses); claims5
+    # its misses are listed in the README
+    floor = BATCHES[batch].get("found", 67 / 68 if batch == "claims3" else 1.0)
+    assert score.recall >= floor, score.rows[~score.rows["is_correct"]]
+    assert score.precision >= BATCHES[batch].get("precision", floor), score.extra
     assert score.extra.empty
     assert score.speaker_accuracy >= BATCHES[batch]["speakers"]
     fields = score.fields.set_index("field")["share"]
