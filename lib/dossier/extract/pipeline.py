@@ -32,18 +32,20 @@ from dossier.extract.steps.article_rules import (
 )
 from dossier.extract.steps.candidates import candidate
 from dossier.extract.steps.category import classify
-from dossier.extract.steps.claim import Claim, Earlier
+from dossier.extract.steps.claim import Candidate, Claim, Earlier
 from dossier.extract.steps.place import places
 from dossier.extract.steps.rows import COLUMNS, row
 
 log = logging.getLogger(__name__)
 
 
-def claims_of(doc: Doc) -> list[Claim]:
-    """The claims of one document, every step applied, in text order."""
+def classified(doc: Doc) -> list[tuple[numbers.Quantity, Candidate | None, Claim | None]]:
+    """Steps 1 and 2 for every figure of ``doc``, in text order: the figure, its candidate and
+    its claim (None where a step drops it), each classified with the claims before it."""
     quantities = numbers.find(doc.norm)
-    found: list[Claim] = []
+    out: list[tuple[numbers.Quantity, Candidate | None, Claim | None]] = []
     forces: dict[int, set[int]] = {}  # paragraph -> its sentences whose last claim is a force
+    last_of: dict[int, Claim] = {}  # paragraph -> its last claim so far
     qi = 0
     for sentence, s in enumerate(doc.sentences):
         while qi < len(quantities) and quantities[qi].start < s.start:
@@ -53,20 +55,34 @@ def claims_of(doc: Doc) -> list[Claim]:
             figures.append(quantities[qi])
             qi += 1
         in_paragraph = forces.setdefault(s.paragraph_no, set())
-        in_sentence: list[Claim] = []
+        previous: Claim | None = None
         for k, q in enumerate(figures):
             c = candidate(doc, sentence, q, figures[k + 1 : k + 2])
-            if c is None:
-                continue
-            previous = in_sentence[-1] if in_sentence else None
-            claim = classify(doc, c, Earlier(previous, bool(in_paragraph)))
+            claim = None
+            if c is not None:
+                earlier = Earlier(previous, bool(in_paragraph), last_of.get(s.paragraph_no))
+                claim = classify(doc, c, earlier)
+            out.append((q, c, claim))
             if claim is None:
                 continue
-            in_sentence.append(claim)
+            previous = claim
             if claim.category in FORCES:
                 in_paragraph.add(sentence)
             else:
                 in_paragraph.discard(sentence)
+        if previous is not None:
+            last_of[s.paragraph_no] = previous
+    return out
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """The claims of one document, every step applied, in text order."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for _, _, claim in classified(doc):
+        if claim is not None:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+    found: list[Claim] = []
+    for sentence, in_sentence in by_sentence.items():
         found.extend(replacements(doc, sentence, in_sentence))
     found = parts_of_reinforcements(doc, repeated_reinforcements(doc, found))
     found = actors(doc, found)

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract import categories, lexicon, numbers
-from dossier.extract.categories import FORCES
+from dossier.extract import categories, lexicon, pipeline
 from dossier.extract.doc import Doc
 from dossier.extract.pipeline import claims_of
 from dossier.extract.steps import category as category_step
-from dossier.extract.steps.candidates import candidate
-from dossier.extract.steps.category import category_after, category_before, classify
-from dossier.extract.steps.claim import Earlier
+from dossier.extract.steps.category import category_after, category_before
 from invented import doc_maker
 
 
@@ -23,27 +20,8 @@ def make_doc(tmp_path_factory):
 
 def classified(doc: Doc) -> dict[str, tuple]:
     """Figure text -> (its candidate, its claim), both None when a step drops it, after steps 1
-    and 2 only; each figure is given the claims before it as pipeline.claims_of gives them."""
-    quantities = numbers.find(doc.norm)
-    out: dict[str, tuple] = {}
-    forces: dict[int, set[int]] = {}
-    for sentence, s in enumerate(doc.sentences):
-        inside = [q for q in quantities if s.start <= q.start and q.end <= s.end]
-        in_paragraph = forces.setdefault(s.paragraph_no, set())
-        in_sentence = []
-        for k, q in enumerate(inside):
-            c = candidate(doc, sentence, q, inside[k + 1 : k + 2])
-            previous = in_sentence[-1] if in_sentence else None
-            claim = classify(doc, c, Earlier(previous, bool(in_paragraph))) if c else None
-            out[doc.text[q.start : q.end]] = (c, claim)
-            if claim is None:
-                continue
-            in_sentence.append(claim)
-            if claim.category in FORCES:
-                in_paragraph.add(sentence)
-            else:
-                in_paragraph.discard(sentence)
-    return out
+    and 2 only, as the pipeline gives them."""
+    return {doc.text[q.start : q.end]: (c, claim) for q, c, claim in pipeline.classified(doc)}
 
 
 def category_of(doc: Doc, figure: str) -> str | None:
@@ -180,6 +158,10 @@ def test_category_before(words, expected):
         ("The militia took 80 prisoners, including four majors.", "four", "captured"),
         ("The raid killed 60 guards as well as two instructors.", "two", "killed"),
         ("The exchange brings home 90 defenders.", "90", "captured"),
+        # a list after a colon; a noun measured as it nears a figure, or after a colon
+        ("Five soldiers were hurt: two sergeants and three gunners.", "two", "wounded"),
+        ("The injured are approaching 700, the surgeon said.", "700", "wounded"),
+        ("- Killed or wounded: 4,300 by the spring", "4,300", "casualties"),
     ],
 )  # fmt: skip
 def test_classify_cues(make_doc, text, figure, expected):
@@ -332,7 +314,9 @@ def producible() -> set[str]:
     found = {c for c, _ in lexicon.CATEGORY_AFTER} | {c for c, _ in lexicon.CATEGORY_BEFORE}
     found |= {lexicon.CATEGORY_OVERRIDE_AFTER[0], *lexicon.CASUALTY_NOUNS.values()}
     found |= {c for c, _ in lexicon.EN.pairs("measured_nouns")}
-    found |= set(category_step._MEASURED_CATEGORY.values())
+    found |= {c for c, _ in category_step._MEASURED_FULL}
+    found |= {c for c, _ in lexicon.EN.categories("governing_predicates")}
+    found |= {c for c, _ in lexicon.EN.categories("tally_headers")}
     # written into the rules: defaults, rate, reinforcements, killed-or-wounded, prisoners
     return found | {"deployed", "reinforcements", "casualty_rate", "casualties", "captured"}
 
@@ -426,4 +410,18 @@ LIST = (
     ],
 )  # fmt: skip
 def test_tally_items_take_the_category_of_their_header(make_doc, paragraphs, figure, expected):
+    assert category_of(make_doc(paragraphs), figure) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs, figure, expected",
+    [
+        # "the figure" takes the category of the claim before it, in its sentence or paragraph
+        (("The dead numbered at least 300 in May. The ministry now puts the figure at 900.",),
+         "900", "killed"),
+        (("The dead numbered at least 300 in May.", "The ministry now puts the figure at 900."),
+         "900", None),  # another paragraph
+    ],
+)  # fmt: skip
+def test_the_figure_refers_to_the_claim_before(make_doc, paragraphs, figure, expected):
     assert category_of(make_doc(paragraphs), figure) == expected

@@ -57,7 +57,7 @@ _BEFORE_WORDS = 1 + max(p.count("\\s") + p.count(" ") for _, p in lexicon.CATEGO
 _OVERRIDE = re.compile(rf"\b(?:{lexicon.CATEGORY_OVERRIDE_AFTER[1]})\b", re.IGNORECASE)
 _MEASURED_PAIRS = EN.pairs("measured_nouns")
 _MEASURED_NOUNS = "|".join(p for _, p in _MEASURED_PAIRS)
-_MEASURED_CATEGORY = {p.split("\\s+")[-1]: c for c, p in _MEASURED_PAIRS}
+_MEASURED_FULL = [(c, re.compile(p, re.IGNORECASE)) for c, p in _MEASURED_PAIRS]
 _MEASURED = re.compile(
     rf"\b(?P<noun>{_MEASURED_NOUNS})\b(?P<gap>[^;]{{0,120}}?)\b{lexicon.MEASURE}\s*$",
     re.IGNORECASE,
@@ -80,6 +80,7 @@ _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$",
 _DIGIT = re.compile(r"(?<![\w])\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FROM = re.compile(r"\bfrom\b")
+_ANAPHORIC = re.compile(rf"\b(?:{EN.pattern('anaphoric_measures')})\s*$", re.IGNORECASE)
 _INCLUDED = re.compile(rf"\b(?:{EN.pattern('included')})\s*$", re.IGNORECASE)
 # Where each pattern that ends at a figure can start: found once per sentence.
 _ANCHORED = {
@@ -232,8 +233,8 @@ def _measured(doc: Doc, sentence: int, q: Quantity) -> str | None:
     )
     if m is None or _DIGIT.search(_YEAR.sub("", m.group("gap"))):
         return None  # another figure stands between: the noun is that figure's
-    noun = re.sub(r"\s+", " ", m.group("noun").lower())
-    return _MEASURED_CATEGORY.get(noun.split()[-1], "casualties")
+    noun = m.group("noun")
+    return next((c for c, p in _MEASURED_FULL if p.fullmatch(noun)), "casualties")
 
 
 def _force_measured(doc: Doc, c: Candidate) -> str | None:
@@ -314,6 +315,18 @@ def _included(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     return previous.category
 
 
+def _the_figure(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
+    """ "now puts the figure at around 2,000": the category of the claim before it in its
+    sentence, else in its paragraph."""
+    before = earlier.previous or earlier.paragraph_last
+    if before is None:
+        return None
+    start = max(c.clause[0], c.quantity.qualifier_start - 80)
+    return (
+        before.category if _ANAPHORIC.search(doc.norm, start, c.quantity.qualifier_start) else None
+    )
+
+
 def _initial(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     """ "... among the initial 7,000"."""
     return "deployed" if earlier.previous and c.prev in lexicon.DEPLOYED_CUES else None
@@ -339,7 +352,15 @@ def _part(doc: Doc, c: Candidate, earlier: Earlier) -> str | None:
     return category
 
 
-_CONTEXT_RULES = (_continues, _further, _more_of_the_same, _initial, _part_of_previous, _part)
+_CONTEXT_RULES = (
+    _continues,
+    _further,
+    _more_of_the_same,
+    _the_figure,
+    _initial,
+    _part_of_previous,
+    _part,
+)
 
 
 def _partitive(doc: Doc, c: Candidate) -> bool:

@@ -45,7 +45,9 @@ class Claim(NamedTuple):
 
 class Earlier(NamedTuple):
     """What the claims before a figure tell its category rules: the last claim of its sentence
-    so far, and whether a force figure came before in its sentence or paragraph."""
+    so far, whether a force figure came before in its sentence or paragraph, and the last claim
+    of its paragraph before its sentence."""
 
     previous: Claim | None
     force_before: bool
+    paragraph_last: Claim | None = None  # the last claim of its paragraph before its sentence
