@@ -1,18 +1,22 @@
 """Who a sentence's figures are sourced to.
 
 Per sentence, in this order: "according to X"; "as noted/reported/... by X" and a passive "was
-confirmed by X"; a trailing "..., X said." (or "- X writes.") or "..., said X (on Monday).";
-"X said/told/estimated/accused/released a statement ... (that)" with X the noun phrase before the
-verb (adverbs and asides such as "further", "in particular" skipped; an appositive "X, a
-lawmaker, said" gives X and the role); "X's estimate"; in a headline (or a line that does not
-close like a sentence) a leading "X: ...", a trailing ": X" or "..., X Reports". A document the
-text points at ("the assessment states", "according to that data") is a source of its own. In
-"X adds that according to Y", X speaks and Y is the origin. "He"/"She" resolve to the last
-person named before. A sentence whose source is anonymous ("reports indicate", "it has been
-reported", "unnamed sources") has no speaker and inherits none; any other sentence without a
-speaker inherits the nearest speaker of the earlier sentences of its paragraph, the speaker of a
-following "This was stated by X", or the speaker who closes its paragraph ("..., X said.")
-(``attribution_in = "context"``).
+confirmed by X"; a trailing "..., X said." (or "- X writes.") or "..., said X (on Monday)."; "X
+said/told/estimated/accused/released a statement ... (that)" with X the noun phrase before the verb
+(adverbs and asides such as "further", "in particular" skipped; an appositive "X, a lawmaker, said"
+gives X and the role); "X's estimate"; in a headline (or a line that does not close like a
+sentence) a leading "X: ...", a trailing ": X" or "..., X Reports". A document the text points at
+("the assessment states", "according to that data") is a source of its own. In "X adds that
+according to Y", X speaks and Y is the origin. A state or its capital speaks ("Japan said"; "Tokyo
+expects" is Japan once Japan has spoken); asides before the verb ("X, writing on ..., admitted", "X
+reached by phone disputed") are skipped; a body's role phrase is kept whole ("an M23 spokesman"); a
+headline's "X Says ...", "Minister: ..." (the person given that role) and "... - Army" (the body so
+named) are read; the items of a list take the speaker of its "X says:" line. "He"/"She" resolve to
+the last person named before, or to a role speaker ("a spokesman") named after that person. A
+sentence whose source is anonymous ("reports indicate", "it has been reported", "unnamed sources")
+has no speaker and inherits none; any other sentence without a speaker inherits the nearest speaker
+of the earlier sentences of its paragraph, the speaker of a following "This was stated by X", or
+the speaker who closes its paragraph ("..., X said.") (``attribution_in = "context"``).
 
 Names are canonicalised with ``data/aliases.csv`` (a body the text describes in words that
 share none with its canonical name, "Sudan's army", keeps the text's words), then a surname
@@ -31,6 +35,7 @@ use are in ``data/lexicon/en/``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dossier.extract import lexicon
@@ -47,6 +52,9 @@ from dossier.extract.attribution.relays import MAX_RELAYS
 from dossier.extract.attribution.roster import Roster, Speaker
 from dossier.extract.attribution.speakers import Candidate, People, Resolver
 from dossier.extract.gazetteer import Gazetteer, Match
+
+# a list item: "- 300 killed;", "* 40 captured"
+_BULLET = re.compile(r"\s*[-*\u2022\u2013]\s")
 
 __all__ = [
     "MAX_NP_DEPTH",
@@ -133,10 +141,17 @@ def _resolve(
     as they are found."""
     results: list[Attribution] = []
     current: dict[int, Speaker] = {}  # paragraph_no -> last speaker
+    lead_in: Speaker | None = None  # the speaker of a list's opening line ("X says:")
     for start, end, paragraph, section in sentences:
         unnamed = article.anonymous_in(start, end)
         speaker = resolver.first(candidates[start], unnamed, pronouns=True)
-        if speaker is not None:
+        item = _BULLET.match(article.norm, start, end) is not None
+        if not item:
+            opens_list = article.norm[start:end].rstrip().endswith(":") and section != "title"
+            lead_in = speaker if opens_list else None
+        if speaker is None and item and lead_in is not None and unnamed[0] == unnamed[1]:
+            results.append(Attribution(lead_in, "context"))  # an item of "X says: - ..."
+        elif speaker is not None:
             pronoun = article.norm[speaker.start : speaker.end].lower() in lexicon.PRONOUNS
             results.append(Attribution(speaker, "context" if pronoun else "sentence"))
             current[paragraph] = speaker

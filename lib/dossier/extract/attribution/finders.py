@@ -14,9 +14,15 @@ import re
 
 from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
-from dossier.extract.attribution.phrases import Span, Subjects, drop_determiner, forward
+from dossier.extract.attribution.phrases import (
+    Span,
+    Subjects,
+    drop_determiner,
+    forward,
+    is_state,
+)
 from dossier.extract.attribution.roster import HEADS
-from dossier.extract.attribution.speakers import Candidate, Resolver
+from dossier.extract.attribution.speakers import ROLE_HEADS, Candidate, Resolver
 
 EN = lexicon.EN
 _ACCORDING = re.compile(
@@ -63,6 +69,14 @@ _TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,3}):\s")
 _TITLE_TRAILING = re.compile(
     r",\s*(?P<np>[^,:]{2,80}?)\s+(?i:" + EN.pattern("trailing_verbs") + r")\s*[.!?]?$"
 )
+# a headline's leading "Veloria Says ..." (after a "Live:" label too): a title-case verb
+_TITLE_SAYS = re.compile(
+    r"(?:^|:\s)(?P<who>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,4}?)\s+(?:"
+    + "|".join(sorted(w.capitalize() for w in lexicon.SAY_VERBS - {"according"}))
+    + r")\s"
+)
+# a headline's trailing "... - Army": a speaker after a dash
+_TITLE_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s*(?P<np>[A-Z][^-\u2013\u2014:,]{1,60}?)\s*$")
 # a line with no closing punctuation reads as a headline: "Figure ...: the spy agency"
 _CLOSED = re.compile(r"[.!?\"')\]]\s*$")
 # a headline is short
@@ -151,6 +165,7 @@ class Finders:
         anonymous source ("Recent reports indicate")."""
         norm = self.article.norm
         found: list[Candidate] = []
+        states: list[Candidate] = []  # "Veloria says ..., while its spy agency says": the agency
         for match in says:
             if self.article.in_anonymous(match.start(), start):
                 continue  # a source with no name, not a speaker
@@ -158,8 +173,11 @@ class Finders:
             if span is None:
                 continue
             pronoun = norm[span[0] : span[1]].lower() in lexicon.PRONOUNS
-            found.append(("pronoun" if pronoun else "np", span))
-        return found
+            if is_state(self.article.gazetteer, norm[span[0] : span[1]]):
+                states.append(("np", span))
+            else:
+                found.append(("pronoun" if pronoun else "np", span))
+        return found + states
 
     def _estimates(self, start: int, text: str) -> list[Candidate]:
         """The phrase after each "an estimate by", then the owner of the first "X's estimate"."""
@@ -189,9 +207,14 @@ class Finders:
         if lead := _TITLE_LEAD.match(text):
             span = (start, start + lead.end("who"))
             head = lead.group("who").split()[-1].lower()
-            if span in self.article.name_spans or head in HEADS:
-                found.append(("np", span))
-        if ":" in text:
+            if span in self.article.name_spans or head in HEADS or head in ROLE_HEADS:
+                found.append(("headline", span))
+            elif " " not in lead.group("who"):
+                found.append(("surname", span))  # "Lind: ...", Ana Lind speaking in the body
+        if says := _TITLE_SAYS.search(text):
+            found.append(("headline", (start + says.start("who"), start + says.end("who"))))
+        if ":" in text and not any(c.isdigit() for c in text[text.rindex(":") :]):
+            # "...: Calder Agency", not "Live: 900 Troops Move North" (a figure is no speaker)
             colon = start + text.rindex(":") + 1
             span = forward(self.article, colon, start + len(text))
             if span and span[1] >= start + len(text.rstrip(" .")) - 1:
@@ -201,4 +224,9 @@ class Finders:
             span = forward(self.article, s, e)
             if span and span[1] >= e - 1:
                 found.append(("np", span))
+        if match := _TITLE_DASH.search(text):
+            s, e = start + match.start("np"), start + match.end("np")
+            span = forward(self.article, s, e)
+            if span and span[1] >= e - 1:
+                found.append(("headline", span))
         return found

@@ -32,6 +32,9 @@ _RELATIVES = EN.words("relative_pronouns")
 _PLACE_PREPOSITIONS = EN.words("place_prepositions")
 _NAME_PREPOSITIONS = EN.words("name_prepositions")
 _PARTY_WORDS = EN.words("party_words")
+_ASIDE_OPENERS = EN.words("aside_openers")
+_OF = frozenset({"of", "for"})
+_ROLE_PARTICIPLES = EN.words("role_participles")
 _NAME_PARTICLES = EN.words("name_particles")
 # a document is a source when the text points at one: "the assessment", "that data"
 DOCUMENTS = EN.words("document_nouns")
@@ -47,6 +50,8 @@ NP_WINDOW = 400
 MAX_NP_DEPTH = 4
 
 Span = tuple[int, int]
+# a reporting verb whose clause has the speaker for its subject: "said it killed", "said its"
+_SELF_AGENT = re.compile(r"[\w-]+\s+(?:that\s+)?(?:it|its|they|their)\b")
 
 
 class _Speakers(Protocol):
@@ -95,9 +100,12 @@ def _scan_forward(norm: str, start: int, end: int) -> Span | None:
         elif _np_word(word) or (
             ((word.lower() in CONNECTORS and kept) or _is_modifier(word))
             and following is not None
-            and _np_word(following.group(0))
+            and (
+                _np_word(following.group(0))
+                or (word.lower() in _OF and following.group(0).lower() in DETERMINERS)
+            )
         ):
-            kept.append(tok)
+            kept.append(tok)  # "the press team of the Veloria Council": "of the" too
         else:
             break
         tok = following
@@ -137,7 +145,7 @@ class Subjects:
             i -= 1
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
             i -= 1
-        i = _skip_aside(tokens, i)
+        i = _skip_participle(tokens, _skip_aside(tokens, i))
         if i >= 0 and tokens[i].group(0) == ",":
             return self._appositive(tokens, i, unnamed, depth)
         kept: list[re.Match[str]] = []
@@ -163,6 +171,10 @@ class Subjects:
             break
         if kept and kept[0].group(0).lower() in _LEADING:
             return None
+        while len(kept) > 1 and (
+            _is_count(kept[0].group(0)) or kept[0].group(0).lower() in _RELATIVES
+        ):
+            kept.pop(0)  # "Two district officials said", "What the agency says:"
         span = _trim(kept)
         # "Rep. Lee Seong-kweun of the ruling People Power Party told": the person speaks
         of_at = i - 1 if i >= 1 and tokens[i].group(0).lower() not in DETERMINERS else i
@@ -187,7 +199,11 @@ class Subjects:
             j = i
             if j >= 1 and tokens[j].group(0).lower() in _PLACE_PREPOSITIONS:
                 return self.before(sentence_start, tokens[j].start(), unnamed, depth + 1)
-            return None
+            # "Japan said", "Tokyo expects": a state (or its capital) speaks; not in "Peru said
+            # it killed 300", where the actor step reads the state as the side that killed
+            if _SELF_AGENT.match(norm, verb_start):
+                return None
+            return span if is_state(self.article.gazetteer, norm[span[0] : span[1]]) else None
         return span
 
     def _place_before_comma(self, tokens: list[re.Match[str]], comma: int, span: Span) -> int:
@@ -215,6 +231,10 @@ class Subjects:
         inner = (tokens[j + 1].start(), tokens[comma - 1].end())
         before = self.before(tokens[0].start(), tokens[j].start(), unnamed, depth + 1)
         inner_text = drop_determiner(norm[inner[0] : inner[1]])
+        if _is_aside(tokens[j + 1].group(0)) or inner_text.split(" ", 1)[0].lower() in _RELATIVES:
+            # "a military spokesman, who asked not to be named, said": the phrase before;
+            # so too "X, writing on ..., admitted" and "X, in a statement, said"
+            return before
         if inner_text.split(" ", 1)[0].lower() in _RELATIVES:
             # "a military spokesman, who asked not to be named, said": the phrase before
             return before
@@ -245,6 +265,46 @@ def _skip_aside(tokens: list[re.Match[str]], i: int) -> int:
         if first >= 1 and tokens[first - 1].group(0) == ",":
             return first - 2
     return i
+
+
+def _skip_participle(tokens: list[re.Match[str]], i: int) -> int:
+    """The index of the last token before a participle's aside without commas that ends at
+    token ``i`` ("A commander reached by phone disputed", "An officer speaking from the front
+    said"), else ``i``: a participle, a preposition, then at most four words."""
+    if i < 2 or not tokens[i].group(0)[0].isalnum():
+        return i
+    for k in range(i - 1, max(0, i - 6), -1):
+        word = tokens[k].group(0)
+        if not word[0].isalnum():
+            return i
+        if (
+            word[-2:] in ("ed", "ng")
+            and _is_aside(word)
+            and tokens[k + 1].group(0) in _ASIDE_OPENERS
+            and _np_word(tokens[k - 1].group(0))
+        ):
+            return k - 1
+    return i
+
+
+def _is_count(word: str) -> bool:
+    """Whether ``word`` counts the people of a phrase: "two", "several", "12"."""
+    return word[0].isdigit() or word.lower() in _COUNT_WORDS
+
+
+def _is_aside(word: str) -> bool:
+    """Whether ``word`` opens an aside between commas rather than a role: a preposition or a
+    participle ("in a statement", "writing on its channel", "reached by phone")."""
+    if not word.islower() or word in _ROLE_PARTICIPLES:
+        return False
+    return word in _ASIDE_OPENERS or (len(word) > 5 and word.endswith("ing"))
+
+
+def is_state(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether ``text`` names a place that also stands for a side: a state or its capital
+    ("Japan", "Tokyo"), not a region or a town."""
+    text = drop_determiner(text)
+    return gazetteer.places.knows(text) and gazetteer.actors.knows(text)
 
 
 def _is_date(token: re.Match[str]) -> bool:

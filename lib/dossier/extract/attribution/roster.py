@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dossier.extract import lexicon
 
 _WORD_RUN = re.compile(r"\w+")
+_ROLE_HEADS = lexicon.EN.words("role_heads")
 # Heads of "the ministry", "the group": the words a bare mention is resolved by.
 HEADS = lexicon.ORG_WORDS | lexicon.EN.words("definite_heads")
 _PLAIN_HEADS = frozenset(h for h in HEADS if _WORD_RUN.fullmatch(h))
@@ -73,6 +74,10 @@ class Roster:
         self._heads: dict[str, _HeadList] = {}
         self._groups: list[int] = []
         self._people: list[int] = []
+        self._bodies: list[int] = []  # the speakers that are no person
+        self._roles: list[int] = []  # of those, the ones a role names ("a spokesman")
+        self._role_starts: list[int] = []
+        self.names: set[str] = set()
 
     def __len__(self) -> int:
         """How many speakers the roster holds."""
@@ -84,11 +89,16 @@ class Roster:
         k = len(self.items)
         self.items.append(speaker)
         self.starts.append(speaker.start)
+        self.names.add(speaker.name)
         if speaker.kind == "group":
             self._groups.append(k)
         if speaker.kind == "person":
             self._people.append(k)
             return
+        self._bodies.append(k)
+        if speaker.name.split()[-1].lower() in _ROLE_HEADS:
+            self._roles.append(k)  # "a Veloria army spokesman": one person, unnamed
+            self._role_starts.append(speaker.start)
         lower = speaker.mention.lower()
         for head in _mention_heads(lower):
             self._heads.setdefault(head, _HeadList()).append(k, lower)
@@ -139,6 +149,16 @@ class Roster:
                 return speaker
             p -= 1
         return None
+
+    def latest_body(self, count: int) -> Speaker | None:
+        """The last of the first ``count`` speakers that is no person."""
+        p = bisect.bisect_left(self._bodies, count) - 1
+        return self.items[self._bodies[p]] if p >= 0 else None
+
+    def latest_role(self, before: int) -> Speaker | None:
+        """The last speaker named by a role alone ("an army spokesman") before ``before``."""
+        p = bisect.bisect_left(self._role_starts, before) - 1
+        return self.items[self._roles[p]] if p >= 0 else None
 
     def people_latest_first(self) -> Iterator[Speaker]:
         """The people speaking, the latest first."""

@@ -21,6 +21,7 @@ from dossier.extract.attribution.phrases import (
     Span,
     drop_determiner,
     is_proper_org,
+    is_state,
     trailing_name,
 )
 from dossier.extract.attribution.roster import HEADS, Roster, Speaker
@@ -28,9 +29,12 @@ from dossier.extract.gazetteer import Match
 
 EN = lexicon.EN
 # Heads of role phrases that name one person: "Ukraine's spy chief", "the army's spokesman".
-_ROLE_HEADS = EN.words("role_heads")
+ROLE_HEADS = EN.words("role_heads")
 _GROUP_HEADS = EN.words("group_heads")
 _OPENERS = EN.words("definite_openers")
+_ISSUED = EN.words("issued_documents")
+_ROLE_SYNONYMS = [(role, re.compile(p)) for role, p in EN.categories("role_synonyms")]
+_HEAD_KINDS = EN.mapping("head_synonyms")  # head word -> the kind of body it names
 _NO_SPEAKER_PRONOUNS = lexicon.PRONOUNS | EN.words("unnamed_pronouns")
 _OWNER = re.compile(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s?\s+(?P<rest>.+)$")
 
@@ -39,7 +43,9 @@ _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _LETTERS = re.compile(r"(?<!')\b[A-Za-z]+")  # words, not the "s" of a possessive
 _QUALIFIER = re.compile(r"\s*\([^()]{0,80}\)")  # "(South Korea)" after a canonical name
 
-Candidate = tuple[str, Span]  # ("np" | "pronoun", span)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.\-]{1,11}\)$")
+
+Candidate = tuple[str, Span]  # ("np" | "pronoun" | "headline" | "surname", span)
 
 
 def as_written(canonical: str, written: str) -> str:
@@ -54,6 +60,13 @@ def as_written(canonical: str, written: str) -> str:
     if own & {w.lower() for w in described}:
         return canonical
     return written
+
+
+def _is_role(text: str) -> bool:
+    """Whether ``text`` (what follows a body's name in a phrase) is a role: one to three
+    lower-case words ending on a role's head ("spokesman", "military commander")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w.islower() for w in words) and words[-1] in ROLE_HEADS
 
 
 class People:
@@ -106,18 +119,40 @@ class Resolver:
         for kind, span in candidates:
             if kind == "pronoun":
                 if pronouns and (person := self.last_person(span[0])):
-                    return Speaker(person.name, person.role, "person", *span)
+                    return Speaker(person.name, person.role, person.kind, *span)
                 continue
+            if kind == "surname":
+                # a headline's lone word before a colon: a person only when the article gives
+                # the full name ("Live:" is no one)
+                name = self.article.norm[span[0] : span[1]]
+                if len(self.known.full_names.get(name, ())) == 1:
+                    return self._make(name, None, "person", *span)
+                continue
+            if kind == "headline" and (speaker := self.headline(*span)) is not None:
+                return speaker
             if (speaker := self.speaker(*span, unnamed)) is not None:
                 return speaker
         return None
+
+    def headline(self, start: int, end: int) -> Speaker | None:
+        """A headline's bare head word in title case ("Army", "Minister"): the body or the
+        person the article names by it, or None (the phrase is then read as any other)."""
+        words = self.article.norm[start:end].split()
+        if len(words) > 2 or self.article.names_within(start, end):
+            return None
+        low = [w.lower() for w in words]
+        if low[-1] not in HEADS and low[-1] not in ROLE_HEADS:
+            return None
+        return self._definite(low, start, end)
 
     def speaker(self, start: int, end: int, unnamed: Span) -> Speaker | None:
         """The speaker the text ``start``-``end`` names, or None (``unnamed``: the anonymous
         sources of its sentence)."""
         norm = self.article.norm
         text = norm[start:end].strip()
-        words = text.split()
+        # "The Veloria Defence Force (VDF)": the acronym after a name is no part of it
+        core = _ACRONYM_AFTER.sub("", text) if text.endswith(")") else text
+        words = core.split()
         if not words:
             return None
         head = words[-1].lower().rstrip(".")
@@ -131,14 +166,31 @@ class Resolver:
             return None  # "unidentified ... sources": a source with no name
         content = [w for w in words if w.lower() not in DETERMINERS]
         definite = bool(content) and len(content) <= 3
-        if definite and (all(w.islower() for w in content) or content[-1].lower() in _ROLE_HEADS):
+        if definite and (all(w.islower() for w in content) or content[-1].lower() in ROLE_HEADS):
             found = self._definite(words, start, end)
             if found is not None:
                 return found
         if words[0].lower() in _NO_SPEAKER_PRONOUNS:
             return None
-        if inside := self.article.names_within(start, end):
+        if is_state(self.article.gazetteer, core):
+            # "Japan said"; "Tokyo expects" is Japan when Japan speaks in the article
+            name = drop_determiner(core)
+            sides = self.article.gazetteer.actors.find(name)
+            side = sides[0].canonical if sides else None
+            if side in self.first_pass.names or side in self.speakers.names:
+                name = side
+            return Speaker(name, None, "organisation", start, end, text)
+        inside = self.article.names_within(start, end)
+        if inside and not any(m.kind == "person" for m in inside):
+            # "Veloria deputy press secretary Ana Lind": the person after the body speaks
+            person = trailing_name(words, self.article.gazetteer)
+            if person and start + core.rfind(person[0]) >= inside[-1].end:
+                inside = []
+        if inside:
             match = max(inside, key=lambda m: (m.kind == "person", m.end - m.start))
+            if match.kind != "person" and _is_role(norm[match.end : end]):
+                # "an M23 spokesman", "a Veloria army commander": the role phrase, whole
+                return Speaker(drop_determiner(text), None, "unnamed", start, end, text)
             role = norm[start : match.start].strip(" ,") or None
             role = (drop_determiner(role) if role else None) or None
             name = match.canonical
@@ -155,7 +207,7 @@ class Resolver:
             role = drop_determiner(" ".join(words[: len(words) - len(name_words)])) or None
             name_start = start + norm[start:end].rstrip().rfind(name)
             return self._make(name, role, "person", name_start, name_start + len(name))
-        canonical = drop_determiner(text)
+        canonical = drop_determiner(core)
         owner = _OWNER.match(canonical)
         if owner and is_proper_org(owner.group("rest")):
             canonical = owner.group("rest")  # "Ukraine's Coordination Headquarters for ..."
@@ -181,6 +233,11 @@ class Resolver:
             if found is not None:
                 return found
         if len(words) == 2 and words[0].lower() in DOCUMENT_OPENERS:
+            if words[0].lower() == "the" and words[1].lower() in _ISSUED:
+                # "the announcement added": the body that spoke last, speaking again
+                body = self.speakers.latest_body(self.speakers.before(start))
+                if body is not None:
+                    return Speaker(body.name, body.role, body.kind, start, end, body.mention)
             return Speaker(_ARTICLE.sub("", text), None, "unnamed", start, end, text)
         return None
 
@@ -196,7 +253,9 @@ class Resolver:
         mention holds the same head word, else the first one later in the article, or None. A
         role ("Ukraine's spy chief") resolves to the person given that role in the article."""
         head = words[-1].lower()
-        if head in _ROLE_HEADS and (name := self.known.role_heads.get(head)) is not None:
+        phrase = " ".join(w.lower() for w in words if w.lower() not in DETERMINERS)
+        head = next((role for role, p in _ROLE_SYNONYMS if p.fullmatch(phrase)), head)
+        if head in ROLE_HEADS and (name := self.known.role_heads.get(head)) is not None:
             role = self.known.roles[name]  # the first person given a role ending in this word
             return Speaker(name, role, "person", start, end, " ".join(words))
         if words[0].lower() not in _OPENERS and len(words) > 1:
@@ -217,6 +276,18 @@ class Resolver:
         sp = self.speakers.latest_with(head, earlier, mention) or first_pass.first_with(
             head, start, mention
         )
+        if sp is None and head in _HEAD_KINDS:
+            # "the army said" after "the Veloria Defence Force said": a body of that kind
+            same = [w for w, kind in _HEAD_KINDS.items() if kind == _HEAD_KINDS[head] and w != head]
+            sp = next(
+                (
+                    found
+                    for w in same
+                    if (found := self.speakers.latest_with(w, earlier, mention)) is not None
+                    and found.kind != "group"
+                ),
+                None,
+            )
         if sp is not None:
             return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
         return None
@@ -237,8 +308,13 @@ class Resolver:
 
     def last_person(self, before: int) -> Speaker | None:
         """The last person speaking (this pass) or named before ``before``, for "he"/"she"."""
-        if (speaker := self.speakers.latest_person(before)) is not None:
+        speaker = self.speakers.latest_person(before)
+        last = self.article.last_person_named(before)
+        role = self.speakers.latest_role(before)
+        if role is not None and all(p is None or p.start < role.start for p in (speaker, last)):
+            return role  # "A Veloria army spokesman said ... She added": the spokesman
+        if speaker is not None:
             return speaker
-        if (last := self.article.last_person_named(before)) is not None:
+        if last is not None:
             return Speaker(last.canonical, self.known.roles.get(last.canonical), "person", 0, 0)
         return None
