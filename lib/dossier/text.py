@@ -124,3 +124,78 @@ def trie_regex(words: list[str]) -> str:
         return f"(?:{body})?" if optional else body
 
     return walk(trie)
+
+
+def first_letters(alternatives: list[str]) -> str:
+    """A lookahead for the characters the regex ``alternatives`` can start with
+    ("(?=[CcQq])" for "citing|quoting"), or "" when one of them can start otherwise than with a
+    letter or digit. Put before an alternation, it lets the regex engine skip every position
+    that cannot start a match, which makes a long case-insensitive alternation several times
+    faster to search."""
+    chars: set[str] = set()
+    for alternative in alternatives:
+        found = _first_chars(alternative)
+        if found is None:
+            return ""
+        chars |= found
+    if not chars:
+        return ""
+    cased = {variant for ch in chars for variant in (ch.lower(), ch.upper())}
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(cased)) + "])"
+
+
+def _first_chars(regex: str) -> set[str] | None:
+    """The first characters of the matches of ``regex`` when it starts with a letter, a digit
+    or a group of such alternatives that is not optional; else None."""
+    if not regex:
+        return None
+    head = regex[0]
+    if head.isalnum():
+        return None if regex[1:2] in ("?", "*", "{") else {head}
+    if head != "(":
+        return None
+    depth, close = 0, -1
+    for i, ch in enumerate(regex):
+        if ch == "\\":
+            continue
+        if ch == "(" and (i == 0 or regex[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and regex[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                close = i
+                break
+    if close < 0 or regex[close + 1 : close + 2] in ("?", "*", "{"):
+        return None
+    inner = regex[1:close]
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    elif inner.startswith("?"):
+        return None  # a lookaround or a named group
+    found: set[str] = set()
+    for part in _top_level_split(inner):
+        chars = _first_chars(part)
+        if chars is None:
+            return None
+        found |= chars
+    return found
+
+
+def _top_level_split(regex: str) -> list[str]:
+    """``regex`` split at the "|" outside its groups."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(regex[start:i])
+            start = i + 1
+        i += 1
+    parts.append(regex[start:])
+    return parts

@@ -49,6 +49,10 @@ class Lexicon:
         """A patterns list as one regex alternation, in file order."""
         return "|".join(self._regex(line) for line in self.lines(name))
 
+    def alternatives(self, name: str) -> list[str]:
+        """A patterns list as its regex alternatives, one per line, in file order."""
+        return [self._regex(line) for line in self.lines(name)]
+
     def categories(self, name: str) -> list[tuple[str, str]]:
         """A categories list as (category, regex alternation) pairs, in the order the categories
         first appear; a category's lines are alternatives of one pattern."""

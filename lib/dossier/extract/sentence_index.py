@@ -10,19 +10,23 @@ import bisect
 import re
 
 from dossier.extract import lexicon
-from dossier.text import anchor_positions
+from dossier.text import anchor_positions, first_letters
 
 CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)|\s[-–—]{1,2}\s")  # not quotes: "several hundred"
-HEDGE = re.compile(rf"\b(?:{lexicon.alternation(lexicon.HEDGES)})\b", re.IGNORECASE)
-TIME = re.compile(rf"\b(?:{lexicon.TIME})\b")
+HEDGE = re.compile(
+    rf"\b{first_letters(list(lexicon.HEDGES))}(?:{lexicon.alternation(lexicon.HEDGES)})\b",
+    re.IGNORECASE,
+)
+TIME = re.compile(rf"\b{first_letters(lexicon.EN.alternatives('time'))}(?:{lexicon.TIME})\b")
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
 # A wire dateline opening a sentence: "MOGADISHU, March 4 (Reuters) -", "BAMAKO, Mali (AP) —".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40},[^()\n]{0,40}\([A-Za-z .]{2,20}\)\s*[-—–]{1,2}\s*")
 # An active verb of killing or capturing: "have been killed" is a passive, not an agent.
 _AGENT = re.compile(
+    rf"\b{first_letters(lexicon.EN.alternatives('agent_verbs'))}"
     r"(?<!been )(?<!were )(?<!was )(?<!are )(?<! is )(?<!being )(?<!be )"
-    rf"\b(?:{lexicon.EN.pattern('agent_verbs')})\b",
+    rf"(?:{lexicon.EN.pattern('agent_verbs')})\b",
     re.IGNORECASE,
 )
 _MISSING = object()

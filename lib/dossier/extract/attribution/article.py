@@ -13,15 +13,20 @@ import re
 
 from dossier.extract import lexicon
 from dossier.extract.gazetteer import Gazetteer, Match
+from dossier.text import first_letters
 
+_SAY_ALTERNATIVES = [
+    *lexicon.EN.alternatives("say_phrases"),
+    *sorted(lexicon.SAY_VERBS - {"according"}),
+]
 _SAY = re.compile(
-    r"\b(?:"
-    + lexicon.EN.pattern("say_phrases")
-    + "|"
-    + "|".join(sorted(lexicon.SAY_VERBS - {"according"}))
-    + r")\b"
+    r"\b" + first_letters(_SAY_ALTERNATIVES) + r"(?:" + "|".join(_SAY_ALTERNATIVES) + r")\b"
 )
-_ANONYMOUS = re.compile(lexicon.ANONYMOUS_SOURCES, re.IGNORECASE)
+_ANONYMOUS = re.compile(
+    first_letters(lexicon.EN.alternatives("anonymous_sources"))
+    + f"(?:{lexicon.ANONYMOUS_SOURCES})",
+    re.IGNORECASE,
+)
 _REPORT_OWNERS = lexicon.EN.words("report_owners")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 

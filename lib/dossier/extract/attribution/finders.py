@@ -23,6 +23,7 @@ from dossier.extract.attribution.phrases import (
 )
 from dossier.extract.attribution.roster import HEADS
 from dossier.extract.attribution.speakers import ROLE_HEADS, Candidate, Resolver
+from dossier.text import first_letters
 
 EN = lexicon.EN
 _ACCORDING = re.compile(
@@ -36,8 +37,13 @@ _ACCORDING = re.compile(
 )
 _AS_BY = re.compile(r"\bas\s+(?:" + EN.pattern("as_by_verbs") + r")\s+by\s+", re.IGNORECASE)
 # "X adds that according to Y, ...": X relays Y, X is the speaker (Y the cited source)
+_SAY_VERBS = sorted(lexicon.SAY_VERBS - {"according"})
 _RELAYED_ACCORDING = re.compile(
-    r"\b(?:" + "|".join(sorted(lexicon.SAY_VERBS - {"according"})) + r")\s+that\s+according\s+to\b"
+    r"\b"
+    + first_letters(_SAY_VERBS)
+    + r"(?:"
+    + "|".join(_SAY_VERBS)
+    + r")\s+that\s+according\s+to\b"
 )
 _PASSIVE_BY = re.compile(r"\b(?:" + EN.pattern("passive_by") + r")\s+", re.IGNORECASE)
 # a sentence that sources the one before it: "This was stated by X."

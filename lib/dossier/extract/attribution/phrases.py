@@ -40,7 +40,9 @@ _NAME_PARTICLES = EN.words("name_particles")
 DOCUMENTS = EN.words("document_nouns")
 DOCUMENT_OPENERS = EN.words("document_openers")
 _POINTERS = DOCUMENT_OPENERS - DETERMINERS  # "that data", "one document": the phrase starts here
-_ASIDES = tuple(tuple(p.lower().split()) for p in EN.phrases("speaker_asides"))
+_ASIDES: dict[str, list[tuple[str, ...]]] = {}  # an aside's last word -> the asides
+for _phrase in EN.phrases("speaker_asides"):
+    _ASIDES.setdefault(_phrase.lower().split()[-1], []).append(tuple(_phrase.lower().split()))
 _LEADING = CONNECTORS - DETERMINERS  # no phrase starts with these
 _TRAILING = CONNECTORS | DETERMINERS  # nor ends with these
 
@@ -256,7 +258,9 @@ def _skip_aside(tokens: list[re.Match[str]], i: int) -> int:
     particular, says": the aside and its commas), else ``i``."""
     comma = i >= 0 and tokens[i].group(0) == ","
     j = i - 1 if comma else i
-    for aside in _ASIDES:
+    if j < 0:
+        return i
+    for aside in _ASIDES.get(tokens[j].group(0).lower(), ()):
         first = j - len(aside) + 1
         if first < 0 or tuple(t.group(0).lower() for t in tokens[first : j + 1]) != aside:
             continue
