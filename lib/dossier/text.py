@@ -150,6 +150,8 @@ def _first_chars(regex: str) -> set[str] | None:
     if not regex:
         return None
     head = regex[0]
+    if regex[:2] == "\\d":
+        return None if regex[2:3] in ("?", "*", "{") else set("0123456789")
     if head.isalnum():
         return None if regex[1:2] in ("?", "*", "{") else {head}
     if head != "(":

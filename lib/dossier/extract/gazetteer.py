@@ -103,9 +103,17 @@ class Gazetteer:
     places: Table
     names: Table
 
+    @functools.cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(self.actors.first_words | self.places.first_words | self.names.first_words)
+
     def find_all(self, text: str) -> tuple[list[Match], list[Match], list[Match]]:
-        """Return ``(names, places, actors)`` hits in ``text``, scanning its words once."""
-        starts = [(m.start(), w) for m in _ANY_START.finditer(text) if (w := _first(text, m))]
+        """Return ``(names, places, actors)`` hits in ``text``, scanning its words once and
+        trying only the words that start an alias of some list."""
+        firsts = self._first_words
+        starts = [
+            (m.start(), w) for m in _WORD.finditer(text) if (w := m.group(0).casefold()) in firsts
+        ]
         return (
             self.names.find_at(text, starts),
             self.places.find_at(text, starts),
@@ -131,6 +139,7 @@ def load(data_dir: Path | None = None) -> Gazetteer:
 _SPACES = re.compile(r"\s+")
 _FIRST_WORD = re.compile(r"\w+")
 _ANY_START = re.compile(r"(?<![\w])\w")
+_WORD = re.compile(r"(?<![\w])\w+")  # a word, from its start: _FIRST_WORD where _ANY_START is
 
 
 def _first(text: str, start: re.Match[str]) -> str:

@@ -29,7 +29,7 @@ from dossier import paths
 from dossier.ingest.document import Document, Span
 from dossier.ingest.files import UnreadableFile
 from dossier.ingest.sentences import split_spans, strip_span
-from dossier.text import fingerprint, for_matching, word_count
+from dossier.text import fingerprint, first_letters, for_matching, word_count
 
 COLUMNS = {
     "article_id": "str",
@@ -96,7 +96,10 @@ def furniture(path: Path | None = None) -> re.Pattern[str]:
     path = path or paths.FURNITURE_FILE
     lines = [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
     patterns = [line.replace(" ", r"\s+") for line in lines if line and not line.startswith("#")]
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.IGNORECASE)
+    guard = first_letters(patterns)  # most lines start otherwise: one look says so
+    return re.compile(
+        guard + "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.IGNORECASE
+    )
 
 
 def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] = ()) -> Document:
@@ -252,8 +255,7 @@ def _paragraphs(
     outlet = None
     paragraphs: list[Span] = []
     previous: Span | None = None  # the raw span of the last paragraph line
-    footers = [i for i, (start, end) in enumerate(lines) if _FOOTER.match(norm[start:end].strip())]
-    last_footer = footers[-1] if footers else -1
+    last_footer: int | None = None  # the last footer line, found when a source line needs it
     dropping = False  # the lines after a "Read also:" header, up to a blank line
     for i, (start, end) in enumerate(lines):
         line = norm[start:end].strip()
@@ -266,6 +268,9 @@ def _paragraphs(
             continue
         source = _SOURCE.match(line)
         if source:
+            if last_footer is None:
+                footers = [k for k, (s, e) in enumerate(lines) if _FOOTER.match(norm[s:e].strip())]
+                last_footer = footers[-1] if footers else -1
             if i < last_footer and not _FOOTER.match(line):
                 previous = None  # a credit line ("Source: Reuters"): dropped, the text goes on
                 continue

@@ -20,14 +20,18 @@ from dossier.extract import lexicon
 from dossier.extract.doc import Doc
 from dossier.extract.reading import CONTEXT, head_words
 from dossier.extract.steps.claim import Candidate
+from dossier.text import first_letters
 
 EN = lexicon.EN
 MAX_WORDS = 40  # a subject's predicate comes within a sentence's first forty words after it
 _PREDICATES = [
     (c, re.compile(rf"(?:{p})\b", re.IGNORECASE)) for c, p in EN.categories("governing_predicates")
 ]
-_ANY_PREDICATE = re.compile(
-    "(?:" + "|".join(p.pattern for _, p in _PREDICATES) + ")", re.IGNORECASE
+_ALTERNATIVES = [p.pattern for _, p in _PREDICATES]
+_ANY_PREDICATE = re.compile("(?:" + "|".join(_ALTERNATIVES) + ")", re.IGNORECASE)
+# searched once over what a figure's scan can read: most figures have no casualty verb after them
+_SOME_PREDICATE = re.compile(
+    r"\b" + first_letters(_ALTERNATIVES) + "(?:" + "|".join(_ALTERNATIVES) + ")", re.IGNORECASE
 )
 _INTRANSITIVE = EN.words("intransitive_predicates")
 _VERB_GROUP = EN.words("verb_group") | EN.words("fillers")
@@ -50,6 +54,8 @@ def governing_category(doc: Doc, c: Candidate) -> str | None:
     """The category of the casualty verb that governs figure ``c`` from further along its
     sentence, or None (see the module's docstring)."""
     end = min(doc.sentences[c.sentence].end, c.after_at + CONTEXT)
+    if not _SOME_PREDICATE.search(doc.norm, c.after_at, end):
+        return None
     words = head_words(doc.norm, c.after_at, end, MAX_WORDS)
     i = c.head_index + 1 if c.head_index is not None else 0
     aside = False  # inside ", who ...," or ", including ...,"
