@@ -6,6 +6,7 @@ import re
 import pytest
 
 from dossier import text
+from dossier.text import first_letters
 
 
 @pytest.mark.parametrize(
@@ -230,3 +231,28 @@ def test_search_at_misses_a_match_made_by_the_cut():
     assert anchors == []
     assert span(CAT_AND_NEXT.search(haystack, 0, 5)) == (2, 5, "cat")
     assert text.search_at(CAT_AND_NEXT, haystack, anchors, 0, 5) is None
+
+
+@pytest.mark.parametrize(
+    "alternatives, expected",
+    [
+        (["citing", "quoting"], "(?=[CQcq])"),
+        (["(in|after) a briefing", "(?:stems?|came) from"], "(?=[ACISacis])"),
+        ([r"\d+ views", "read also"], "(?=[0123456789Rr])"),
+        # an alternative that may start otherwise: no guard
+        (["x?y", "citing"], ""),
+        (["(a|b)? c"], ""),
+        (["(?<=x)y"], ""),
+        ([r"\w+ said"], ""),
+    ],
+)
+def test_first_letters_guard(alternatives, expected):
+    assert first_letters(alternatives) == expected
+
+
+def test_first_letters_guard_changes_no_match():
+    words = ["reportedly", "(may|might) have", "said to", r"\d+ times"]
+    plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    guarded = re.compile(r"\b" + first_letters(words) + r"(?:" + "|".join(words) + r")\b", re.I)
+    text = "They May have left; 3 times it was SAID TO rain, reportedly, mayhem 40 times."
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
