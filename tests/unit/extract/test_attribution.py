@@ -236,6 +236,51 @@ ONE_SENTENCE = {
         "Pentagon deputy press secretary Ana Lind told reporters that 300 troops had arrived.",
         ("Ana Lind", "Pentagon deputy press secretary", "person"),
     ),
+    "a time phrase between the subject and the verb": (
+        "The Veloria Defence Force on Sunday said that 300 rebels were killed.",
+        ("Veloria Defence Force", None, "organisation"),
+    ),
+    "a longer time phrase between the subject and the verb": (
+        "The Tessaly Monitoring Group earlier this week told reporters 300 fighters died.",
+        ("Tessaly Monitoring Group", None, "organisation"),
+    ),
+    "a month alone before the verb is part of a name": (
+        "Theresa May said 300 troops would go north.",
+        ("Theresa May", None, "person"),
+    ),
+    "a wire dateline before the subject": (
+        "ORVANE, Veloria (AP) — Tessaly authorities on Monday said that two officers died.",
+        ("Tessaly authorities", None, "unnamed"),
+    ),
+    "an acronym and an auxiliary before the verb": (
+        "The Tessaly Liberation Front (TLF) has announced the release of 400 captured soldiers.",
+        ("Tessaly Liberation Front", None, "organisation"),
+    ),
+    "a short name for intelligence reveals at the end": (
+        "Up to 4,000 soldiers may have died in the pocket, Veloria intel reveals.",
+        ("Veloria intel", None, "unnamed"),
+    ),
+    "the owner of the data that shows": (
+        "The Orvane Observatory's data shows that 900 soldiers have died since May.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+    "the owner of the latest figures": (
+        "The Orvane Observatory's latest figures show that 900 soldiers have died.",
+        ("Orvane Observatory", None, "organisation"),
+    ),
+    "a list of bodies that share one noun after according to": (
+        "According to Veloria, Tessaly and other Nordic intelligence agencies, 800 died.",
+        ("Veloria, Tessaly and other Nordic intelligence agencies", None, "organisation"),
+    ),
+    "sources that say how they know, then an appositive": (
+        "Three sources familiar with the finances of the Orvane Front, a militia in the north, "
+        "told reporters that 300 fighters died.",
+        ("Three sources familiar with the finances of the Orvane Front", None, "unnamed"),
+    ),
+    "officials briefed on something are not a verb of their own": (
+        "Two officials briefed on the talks said 300 fighters had surrendered.",
+        ("Two officials briefed on the talks", None, "unnamed"),
+    ),
 }
 
 
@@ -443,6 +488,41 @@ ARTICLES |= {
     "a state that says it did the killing is left to the actor step": (
         [["Norway said it killed 300 fighters."]],
         [None],
+    ),
+    "a quote closed after a comma by 'he said' is the person named before": (
+        [["The losses are high, Marek Dravnik told reporters."],
+         ['"We counted 300 dead and 900 wounded," he said.']],
+        [("Marek Dravnik", None, "person", "sentence"),
+         ("Marek Dravnik", None, "person", "context")],
+    ),
+    "official figures name no owner": (
+        [["Official figures show that 900 soldiers have died."]],
+        [None],
+    ),
+    "a quote over two sentences is the speaker who closes it": (
+        [['The Orvane agency said in May "the toll was at least 600.', 'It now puts it at about '
+          '2,000," lawmaker Ana Lind told reporters.']],
+        [("Ana Lind", "lawmaker", "person", "context"),
+         ("Ana Lind", "lawmaker", "person", "sentence")],
+    ),
+    "a sentence takes the speaker the next one opens with, when it spoke before": (
+        [["The Veloria Council said 300 fighters died."],
+         ["Another 40 were wounded.", "The Veloria Council stressed that the fighting goes on."]],
+        [("Veloria Council", None, "organisation", "sentence"),
+         ("Veloria Council", None, "organisation", "context"),
+         ("Veloria Council", None, "organisation", "sentence")],
+    ),
+    "a sentence takes the speaker that gives no details next": (
+        [["Sixteen soldiers were killed, the Veloria army said."],
+         ["While 15 died in the town, one was killed outside it.",
+          "The army did not give details on how he died."]],
+        [("Veloria army", None, "organisation", "sentence"),
+         ("Veloria army", None, "organisation", "context"),
+         None],
+    ),
+    "nor from a speaker who has not spoken before": (
+        [["Another 40 were wounded.", "Analysts said the fighting goes on."]],
+        [None, ("Analysts", None, "unnamed", "sentence")],
     ),
 }  # fmt: skip
 

@@ -16,7 +16,10 @@ the last person named before, or to a role speaker ("a spokesman") named after t
 sentence whose source is anonymous ("reports indicate", "it has been reported", "unnamed sources")
 has no speaker and inherits none; any other sentence without a speaker inherits the nearest speaker
 of the earlier sentences of its paragraph, the speaker of a following "This was stated by X", or
-the speaker who closes its paragraph ("..., X said.") (``attribution_in = "context"``).
+the speaker who closes its paragraph ("..., X said.") (``attribution_in = "context"``). A quote
+that runs over sentences takes the speaker named after its closing mark ('"... 600. But ...
+2,000," X told reporters'), and a sentence with no speaker takes the one the next sentence of its
+paragraph opens with ("The army said / did not give details ..."), when that one spoke before.
 
 Names are canonicalised with ``data/aliases.csv`` (a body the text describes in words that
 share none with its canonical name, "Sudan's army", keeps the text's words), then a surname
@@ -53,6 +56,12 @@ from dossier.extract.attribution.roster import Roster, Speaker
 from dossier.extract.attribution.speakers import Candidate, People, Resolver
 from dossier.extract.gazetteer import Gazetteer, Match
 
+# a sentence that opens with a speaker saying what it did not give: "The army did not give details"
+_WITHHELD = re.compile(
+    r"\s*(?P<np>[A-Z][\w'.\-]*(?:\s+[\w'.\-]+){0,5}?)\s+(?:also\s+)?(?:"
+    + lexicon.EN.pattern("withheld_phrases")
+    + r")\b"
+)
 # a list item: "- 300 killed;", "* 40 captured"
 _BULLET = re.compile(r"\s*[-*\u2022\u2013]\s")
 
@@ -164,7 +173,78 @@ def _resolve(
             results.append(Attribution())
     _refer_back(article, sentences, results)
     _close_paragraphs(article, sentences, results)
+    _close_quotes(article, sentences, results)
+    _lead_in_next(article, resolver, sentences, results)
     return results
+
+
+def _lead_in_next(
+    article: Article,
+    resolver: Resolver,
+    sentences: list[tuple[int, int, int, str]],
+    results: list[Attribution],
+) -> None:
+    """A sentence with no speaker (nor an anonymous one) takes the speaker the next sentence of
+    its paragraph opens with, when that speaker spoke earlier in the article: "... one was
+    killed outside. The army said / did not give details ..." (the army, again). Returns
+    nothing, ``results`` is changed in place."""
+    norm = article.norm
+    spoken: set[str] = set()
+    for i in range(len(sentences) - 1):
+        here = results[i]
+        start, end, paragraph, _ = sentences[i + 1]
+        if (
+            here.speaker is None
+            and not here.is_anonymous
+            and sentences[i][3] != "title"
+            and paragraph == sentences[i][2]
+            and spoken
+        ):
+            after = results[i + 1]
+            speaker = None
+            if after.speaker is not None:
+                if after.found_in == "sentence" and not norm[start : after.speaker.start].strip():
+                    speaker = after.speaker  # "The ministry elaborated that ..."
+            elif not after.is_anonymous and (withheld := _WITHHELD.match(norm, start, end)):
+                unnamed = article.anonymous_in(start, end)
+                speaker = resolver.speaker(start, withheld.end("np"), unnamed)
+            if speaker is not None and speaker.name in spoken:
+                results[i] = Attribution(speaker, "context")
+        if here.speaker is not None and here.found_in == "sentence":
+            spoken.add(here.speaker.name)
+
+
+def _close_quotes(
+    article: Article, sentences: list[tuple[int, int, int, str]], results: list[Attribution]
+) -> None:
+    """A quote that runs over sentences and is closed by its relayer ('X said "... 600. But
+    ... 2,000," Y told reporters') gives Y to the sentences before the closing one, back to the
+    one that opened the quote, even when that one names a speaker of its own (Y relays it);
+    not to a sentence with an anonymous source. Returns nothing, ``results`` is changed in
+    place."""
+    norm = article.norm
+    if '"' not in norm:
+        return
+    opened: int | None = None  # the sentence that opened the quote still open
+    for i, (start, end, paragraph, section) in enumerate(sentences):
+        if i and sentences[i - 1][2] != paragraph:
+            opened = None  # a quote does not run over a paragraph's end
+        if section == "title" or norm.find('"', start, end) < 0:
+            continue
+        marks = norm.count('"', start, end)
+        if opened is None:
+            if marks % 2:
+                opened = i
+            continue
+        if marks % 2 == 0:
+            continue  # closes and opens again: no relayer of the quote before
+        closing = norm.find('"', start, end)
+        speaker = results[i].speaker
+        if speaker is not None and closing < speaker.start < end:
+            for j in range(opened, i):
+                if not results[j].is_anonymous:
+                    results[j] = Attribution(speaker, "context")
+        opened = None
 
 
 def _close_paragraphs(

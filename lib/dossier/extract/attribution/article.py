@@ -13,20 +13,31 @@ import re
 
 from dossier.extract import lexicon
 from dossier.extract.gazetteer import Gazetteer, Match
-from dossier.text import first_letters
+from dossier.text import first_letters, trie_regex
 
 _SAY_ALTERNATIVES = [
     *lexicon.EN.alternatives("say_phrases"),
     *sorted(lexicon.SAY_VERBS - {"according"}),
 ]
+# the phrases first ("points out" before "points"), then the verbs as a trie: the engine tries a
+# few branches at each position instead of every verb
 _SAY = re.compile(
-    r"\b" + first_letters(_SAY_ALTERNATIVES) + r"(?:" + "|".join(_SAY_ALTERNATIVES) + r")\b"
+    r"\b"
+    + first_letters(_SAY_ALTERNATIVES)
+    + r"(?:"
+    + "|".join(lexicon.EN.alternatives("say_phrases"))
+    + "|"
+    + trie_regex(sorted(lexicon.SAY_VERBS - {"according"}))
+    + r")\b"
 )
 _ANONYMOUS = re.compile(
     first_letters(lexicon.EN.alternatives("anonymous_sources"))
     + f"(?:{lexicon.ANONYMOUS_SOURCES})",
     re.IGNORECASE,
 )
+# words one of which each phrase of ``source_postmodifiers`` holds ("sources familiar with"): an
+# article without any writes no source so
+POSTMODIFIER_CUES = ("familiar", "close to", "briefed on", "knowledge", "aware of")
 _REPORT_OWNERS = lexicon.EN.words("report_owners")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
@@ -54,6 +65,8 @@ class Article:
         self.person_name_ends = [m.end for m in self.person_names]
         self.gazetteer = gazetteer
         self.says = list(_SAY.finditer(norm))  # one pass over the article
+        # whether a source may be written with how it knows ("sources familiar with ...")
+        self.postmodified = any(cue in norm for cue in POSTMODIFIER_CUES)
         self.say_starts = [m.start() for m in self.says]
         # one pass over the article, not one per sentence and pass
         hint = "report" in norm.lower() or "sources" in norm

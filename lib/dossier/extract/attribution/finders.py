@@ -15,6 +15,9 @@ import re
 from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import (
+    DOCUMENTS,
+    NP_LOWER,
+    POSTMODIFIED,
     Span,
     Subjects,
     drop_determiner,
@@ -35,6 +38,9 @@ _ACCORDING = re.compile(
     + r"))?\s+(?:by|from|of)\s+)?",
     re.IGNORECASE,
 )
+# the rest of a list after its first item: ", British and other " in "U.S., British and other
+# Western intelligence agencies"
+_COORDINATION = re.compile(r",(?:\s+[A-Z][\w.\-]*,){0,3}\s+[A-Z][\w.\-]*,?\s+and\s+(?:other\s+)?")
 _AS_BY = re.compile(r"\bas\s+(?:" + EN.pattern("as_by_verbs") + r")\s+by\s+", re.IGNORECASE)
 # "X adds that according to Y, ...": X relays Y, X is the speaker (Y the cited source)
 _SAY_VERBS = sorted(lexicon.SAY_VERBS - {"according"})
@@ -152,8 +158,29 @@ class Finders:
             matches.append(_PASSIVE_BY.search(text))
         for match in matches:
             if match and (span := forward(self.article, start + match.end(), start + len(text))):
+                if match.re is _ACCORDING and self.article.norm[span[1] : span[1] + 1] == ",":
+                    span = self._coordinated(span, start + len(text))
                 found.append(("np", span))
         return found
+
+    def _coordinated(self, span: Span, end: int) -> Span:
+        """``span`` grown over the rest of a list of modifiers that share one head noun
+        ("according to Veloria, Orvane and other allied intelligence agencies"): when ``span``
+        is one or two words and the list ends on a phrase of at least two words whose last is
+        a speaker's lower-case noun; else ``span``."""
+        norm = self.article.norm
+        if len(norm[span[0] : span[1]].split()) > 2:
+            return span
+        match = _COORDINATION.match(norm, span[1], end)
+        if match is None:
+            return span
+        last = forward(self.article, match.end(), end)
+        if last is None:
+            return span
+        words = norm[last[0] : last[1]].split()
+        if len(words) < 2 or not words[-1].islower() or words[-1] not in NP_LOWER:
+            return span
+        return span[0], last[1]
 
     def _trailing(
         self, start: int, text: str, unnamed: Span, says: list[re.Match[str]]
@@ -170,6 +197,12 @@ class Finders:
             s, e = start + match.start("np"), start + match.end("np")
             written = _PARENTHETICAL.sub("", norm[s:e])  # "Institute (RUSI)"
             span = forward(self.article, s, s + len(written))
+            if (
+                (not span or span[1] < s + len(written.rstrip()) - 1)
+                and self.article.postmodified
+                and POSTMODIFIED.search(written)
+            ):
+                span = s, s + len(written.rstrip())  # "..., two officials close to it said."
             if not span or span[1] < s + len(written.rstrip()) - 1:
                 continue
             if role := match.groupdict().get("role"):
@@ -187,7 +220,15 @@ class Finders:
         for match in says:
             if self.article.in_anonymous(match.start(), start):
                 continue  # a source with no name, not a speaker
-            span = self.subjects.before(start, match.start(), unnamed)
+            verb = match.start()
+            said = match.group(0)
+            if said == "briefed" and POSTMODIFIED.match(
+                norm, norm.rfind(" ", start, verb - 1) + 1, match.end() + 4
+            ):
+                continue  # "officials briefed on the talks said": no verb of its own
+            if " " in said and (noun := said.split(None, 1)[0]) in DOCUMENTS:
+                verb += len(noun)  # "the ministry's data shows": the subject ends on the noun
+            span = self.subjects.before(start, verb, unnamed)
             if span is None:
                 continue
             pronoun = norm[span[0] : span[1]].lower() in lexicon.PRONOUNS

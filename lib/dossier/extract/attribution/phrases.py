@@ -15,6 +15,7 @@ from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.roster import Speaker
 from dossier.extract.gazetteer import Gazetteer
+from dossier.text import first_letters
 
 EN = lexicon.EN
 # an abbreviation keeps its last full stop ("U.S.", "D.C."), other words end on a letter or digit
@@ -34,17 +35,36 @@ _NAME_PREPOSITIONS = EN.words("name_prepositions")
 _PARTY_WORDS = EN.words("party_words")
 _ASIDE_OPENERS = EN.words("aside_openers")
 _OF = frozenset({"of", "for"})
+# a time phrase before a reporting verb: the words that end it, that may open it, that stand in it
+_TIME_ENDS, _TIME_OPENERS, _TIME_INNER = (
+    frozenset(line.lower().split()) for line in EN.lines("speaker_times")
+)
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_TIME_LAST = _TIME_ENDS | _WEEKDAYS | lexicon.MONTHS  # a time phrase ends on one (or a number)
 _ROLE_PARTICIPLES = EN.words("role_participles")
 _NAME_PARTICLES = EN.words("name_particles")
 # a document is a source when the text points at one: "the assessment", "that data"
 DOCUMENTS = EN.words("document_nouns")
 DOCUMENT_OPENERS = EN.words("document_openers")
+DOCUMENT_ADJECTIVES = EN.words("document_adjectives")  # "official figures": no owner
 _POINTERS = DOCUMENT_OPENERS - DETERMINERS  # "that data", "one document": the phrase starts here
 _ASIDES: dict[str, list[tuple[str, ...]]] = {}  # an aside's last word -> the asides
 for _phrase in EN.phrases("speaker_asides"):
     _ASIDES.setdefault(_phrase.lower().split()[-1], []).append(tuple(_phrase.lower().split()))
 _LEADING = CONNECTORS - DETERMINERS  # no phrase starts with these
 _TRAILING = CONNECTORS | DETERMINERS  # nor ends with these
+
+# "sources familiar with the talks": a source's head and how it knows, kept whole as the speaker
+POSTMODIFIED = re.compile(
+    r"\b"
+    + first_letters(EN.alternatives("source_postmodifiers"))
+    + r"(?:"
+    + EN.pattern("source_postmodifiers")
+    + r")\s",
+    re.IGNORECASE,
+)
 
 # Bounds that keep every look-up linear in the article: how far back from a reporting verb its
 # subject is read (characters), how deep "X of the Y of the Z said" is followed.
@@ -138,16 +158,31 @@ class Subjects:
             start = space.start() if space else verb_start
         tokens = list(_TOKEN.finditer(norm, start, verb_start))
         i = len(tokens) - 1
-        acronym_end = None
-        if i >= 3 and tokens[i].group(0) == ")" and tokens[i - 2].group(0) == "(":
-            acronym_end = tokens[i].end()  # "Ukraine's military intelligence (HUR) said"
-            tokens = tokens[: i - 2]
-            i = len(tokens) - 1
         while i >= 0 and tokens[i].group(0).lower() in _ADVERBS:
             i -= 1
+        if i >= 1:
+            last = tokens[i].group(0)
+            if last in lexicon.PRONOUNS:
+                return tokens[i].span()  # '"...," he said'
+            if last.lower() in _TIME_LAST or last.isdigit():
+                i = _skip_adverbs(tokens, _skip_time(tokens, i))  # "the army on Sunday said"
+        acronym_end = None
+        if i >= 3 and tokens[i].group(0) == ")" and tokens[i - 2].group(0) == "(":
+            # "Ukraine's military intelligence (HUR) said", "the Front (TLF) has announced"
+            acronym_end = tokens[i].end()
+            tokens = tokens[: i - 2]
+            i = _skip_adverbs(tokens, len(tokens) - 1)
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
             i -= 1
-        i = _skip_participle(tokens, _skip_aside(tokens, i))
+        i = _skip_aside(tokens, i)
+        if (
+            i >= 3
+            and self.article.postmodified
+            and POSTMODIFIED.search(norm, tokens[max(0, i - 12)].start(), tokens[i].end())
+            and (span := self._postmodified(tokens, i)) is not None
+        ):
+            return span  # "Two officials briefed on the talks said"
+        i = _skip_participle(tokens, i)
         if i >= 0 and tokens[i].group(0) == ",":
             return self._appositive(tokens, i, unnamed, depth)
         kept: list[re.Match[str]] = []
@@ -155,6 +190,9 @@ class Subjects:
             # "The assessment states", "one document suggests": the document's noun heads it
             kept.append(tokens[i])
             i -= 1
+            while i >= 0 and tokens[i].group(0).lower() in DOCUMENT_ADJECTIVES:
+                kept.insert(0, tokens[i])  # "the ministry's latest figures show"
+                i -= 1
             if i >= 0 and tokens[i].group(0).lower() in _POINTERS:
                 return tokens[i].start(), kept[0].end()
         while i >= 0:
@@ -208,6 +246,31 @@ class Subjects:
             return span if is_state(self.article.gazetteer, norm[span[0] : span[1]]) else None
         return span
 
+    def _postmodified(self, tokens: list[re.Match[str]], i: int) -> Span | None:
+        """ "Three sources familiar with the talks" ending at token ``i``: the phrase from its
+        count (or head noun) to token ``i``, when no punctuation stands after the head; else
+        None."""
+        norm = self.article.norm
+        first = max(0, i - 12)
+        found = None
+        for match in POSTMODIFIED.finditer(norm, tokens[first].start(), tokens[i].end()):
+            found = match  # the last one
+        if found is None:
+            return None
+        k = i
+        while k > first and tokens[k].start() >= found.end():
+            if not tokens[k].group(0)[0].isalnum():
+                return None  # "sources familiar with it say, and the army said"
+            k -= 1
+        head = found.start()
+        while k >= 0 and tokens[k].start() >= head:
+            k -= 1
+        if k >= 0 and _is_count(tokens[k].group(0)):
+            head = tokens[k].start()  # "Three sources familiar with ..."
+        elif k >= 0 and _np_word(tokens[k].group(0)) and tokens[k].group(0)[0].isupper():
+            head = tokens[k].start()  # "Western officials briefed on ..."
+        return head, tokens[i].end()
+
     def _place_before_comma(self, tokens: list[re.Match[str]], comma: int, span: Span) -> int:
         """Where a place written with a comma ("Washington, D.C.") starts when ``span`` ends
         it: the index of the token before it; else ``comma``."""
@@ -247,10 +310,43 @@ class Subjects:
                 self.speakers.remember_role(inner, role, unnamed)
             offset = norm[inner[0] : inner[1]].find(inner_text)
             return inner[0] + offset, inner[1]
-        if before is None or not norm[before[0]].isupper():
+        if before is None or not (
+            norm[before[0]].isupper()
+            or (self.article.postmodified and POSTMODIFIED.match(norm, before[0], before[1]))
+        ):
             return None
         self.speakers.remember_role(before, inner_text, unnamed)
         return before
+
+
+def _skip_adverbs(tokens: list[re.Match[str]], i: int) -> int:
+    """The index of the last token before the adverbs that end at token ``i`` ("further",
+    "has", "had")."""
+    while i >= 0 and tokens[i].group(0).lower() in _ADVERBS:
+        i -= 1
+    return i
+
+
+def _is_time_end(word: str) -> bool:
+    """Whether ``word`` may end a time phrase: "Sunday", "week", "May", "27"."""
+    return word.lower() in _TIME_LAST or word.isdigit()
+
+
+def _skip_time(tokens: list[re.Match[str]], i: int) -> int:
+    """The index of the last token before a time phrase that ends at token ``i`` ("on Sunday",
+    "earlier this week", "on November 27", a bare "Sunday"), else ``i``; a month alone ("Theresa
+    May said") is no such phrase."""
+    found = i
+    k = i
+    while k >= 1:
+        word = tokens[k].group(0)
+        low = word.lower()
+        if not (_is_time_end(word) or low in _TIME_OPENERS or low in _TIME_INNER):
+            break
+        if low in _TIME_OPENERS or (low in _WEEKDAYS and k == i):
+            found = k - 1  # the phrase may start here
+        k -= 1
+    return found
 
 
 def _skip_aside(tokens: list[re.Match[str]], i: int) -> int:

@@ -15,9 +15,11 @@ from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import (
     CONNECTORS,
     DETERMINERS,
+    DOCUMENT_ADJECTIVES,
     DOCUMENT_OPENERS,
     DOCUMENTS,
     NP_LOWER,
+    POSTMODIFIED,
     Span,
     drop_determiner,
     is_proper_org,
@@ -164,6 +166,11 @@ class Resolver:
             return None
         if self.article.overlaps_anonymous(unnamed, start, end):
             return None  # "unidentified ... sources": a source with no name
+        if len(words) > 2 and self.article.postmodified and (post := POSTMODIFIED.search(text)):
+            # "Three sources familiar with the talks": as written, not the body it names (nor
+            # one "the army" may stand for: the mention ends on the head noun)
+            head = text[: post.start()] + post.group(0).split(None, 1)[0]
+            return Speaker(drop_determiner(text), None, "unnamed", start, end, head)
         content = [w for w in words if w.lower() not in DETERMINERS]
         definite = bool(content) and len(content) <= 3
         if definite and (all(w.islower() for w in content) or content[-1].lower() in ROLE_HEADS):
@@ -226,7 +233,10 @@ class Resolver:
         norm = self.article.norm
         text = norm[start:end].rstrip()
         owner_end = start + len(text) - len(words[-1])
-        owner = _POSSESSIVE_END.sub("", norm[start:owner_end].rstrip())
+        owner = norm[start:owner_end].rstrip()
+        while (last := owner.rsplit(None, 1)) and last[-1].lower() in DOCUMENT_ADJECTIVES:
+            owner = last[0] if len(last) == 2 else ""  # "the ministry's latest figures"
+        owner = _POSSESSIVE_END.sub("", owner.rstrip())
         rest = [w for w in owner.split() if w.lower() not in DOCUMENT_OPENERS]
         if rest:
             found = self.speaker(start, start + len(owner), unnamed)
