@@ -16,7 +16,6 @@ from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import (
     DOCUMENTS,
-    NP_LOWER,
     POSTMODIFIED,
     Span,
     Subjects,
@@ -25,6 +24,7 @@ from dossier.extract.attribution.phrases import (
     is_state,
 )
 from dossier.extract.attribution.roster import HEADS
+from dossier.extract.attribution.skips import NP_LOWER
 from dossier.extract.attribution.speakers import ROLE_HEADS, Candidate, Resolver
 from dossier.text import first_letters
 

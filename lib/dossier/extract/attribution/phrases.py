@@ -14,6 +14,15 @@ from typing import Protocol
 from dossier.extract import lexicon
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.roster import Speaker
+from dossier.extract.attribution.skips import (
+    is_aside,
+    is_time_end,
+    np_word,
+    skip_adverbs,
+    skip_aside,
+    skip_participle,
+    skip_time,
+)
 from dossier.extract.gazetteer import Gazetteer
 from dossier.text import first_letters
 
@@ -24,35 +33,20 @@ _SPACE = re.compile(r"\s")
 _DETERMINER = re.compile(r"^(?:a|an|the|one)\b\s*", re.IGNORECASE)
 
 # words that may stand in a speaker's noun phrase in lower case
-NP_LOWER = lexicon.TITLES | lexicon.ORG_WORDS | EN.words("speaker_words")
 CONNECTORS = EN.words("name_connectors")
 DETERMINERS = EN.words("determiners")
 _COUNT_WORDS = EN.words("count_words")
-_ADVERBS = EN.words("speaker_adverbs")
 _RELATIVES = EN.words("relative_pronouns")
 _PLACE_PREPOSITIONS = EN.words("place_prepositions")
 _NAME_PREPOSITIONS = EN.words("name_prepositions")
 _PARTY_WORDS = EN.words("party_words")
-_ASIDE_OPENERS = EN.words("aside_openers")
 _OF = frozenset({"of", "for"})
-# a time phrase before a reporting verb: the words that end it, that may open it, that stand in it
-_TIME_ENDS, _TIME_OPENERS, _TIME_INNER = (
-    frozenset(line.lower().split()) for line in EN.lines("speaker_times")
-)
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_TIME_LAST = _TIME_ENDS | _WEEKDAYS | lexicon.MONTHS  # a time phrase ends on one (or a number)
-_ROLE_PARTICIPLES = EN.words("role_participles")
 _NAME_PARTICLES = EN.words("name_particles")
 # a document is a source when the text points at one: "the assessment", "that data"
 DOCUMENTS = EN.words("document_nouns")
 DOCUMENT_OPENERS = EN.words("document_openers")
 DOCUMENT_ADJECTIVES = EN.words("document_adjectives")  # "official figures": no owner
 _POINTERS = DOCUMENT_OPENERS - DETERMINERS  # "that data", "one document": the phrase starts here
-_ASIDES: dict[str, list[tuple[str, ...]]] = {}  # an aside's last word -> the asides
-for _phrase in EN.phrases("speaker_asides"):
-    _ASIDES.setdefault(_phrase.lower().split()[-1], []).append(tuple(_phrase.lower().split()))
 _LEADING = CONNECTORS - DETERMINERS  # no phrase starts with these
 _TRAILING = CONNECTORS | DETERMINERS  # nor ends with these
 
@@ -119,11 +113,11 @@ def _scan_forward(norm: str, start: int, end: int) -> Span | None:
             pass  # "according to two local officials"
         elif following is not None and word.lower() in CONNECTORS and _is_date(following):
             break  # "confirmed by the observatory on Sunday": the date is no part of it
-        elif _np_word(word) or (
+        elif np_word(word) or (
             ((word.lower() in CONNECTORS and kept) or _is_modifier(word))
             and following is not None
             and (
-                _np_word(following.group(0))
+                np_word(following.group(0))
                 or (word.lower() in _OF and following.group(0).lower() in DETERMINERS)
             )
         ):
@@ -158,23 +152,22 @@ class Subjects:
             start = space.start() if space else verb_start
         tokens = list(_TOKEN.finditer(norm, start, verb_start))
         i = len(tokens) - 1
-        while i >= 0 and tokens[i].group(0).lower() in _ADVERBS:
-            i -= 1
+        i = skip_adverbs(tokens, i)
         if i >= 1:
             last = tokens[i].group(0)
             if last in lexicon.PRONOUNS:
                 return tokens[i].span()  # '"...," he said'
-            if last.lower() in _TIME_LAST or last.isdigit():
-                i = _skip_adverbs(tokens, _skip_time(tokens, i))  # "the army on Sunday said"
+            if is_time_end(last):
+                i = skip_adverbs(tokens, skip_time(tokens, i))  # "the army on Sunday said"
         acronym_end = None
         if i >= 3 and tokens[i].group(0) == ")" and tokens[i - 2].group(0) == "(":
             # "Ukraine's military intelligence (HUR) said", "the Front (TLF) has announced"
             acronym_end = tokens[i].end()
             tokens = tokens[: i - 2]
-            i = _skip_adverbs(tokens, len(tokens) - 1)
+            i = skip_adverbs(tokens, len(tokens) - 1)
         while i >= 0 and tokens[i].group(0).lower().endswith("ly") and tokens[i].group(0).islower():
             i -= 1
-        i = _skip_aside(tokens, i)
+        i = skip_aside(tokens, i)
         if (
             i >= 3
             and self.article.postmodified
@@ -182,7 +175,7 @@ class Subjects:
             and (span := self._postmodified(tokens, i)) is not None
         ):
             return span  # "Two officials briefed on the talks said"
-        i = _skip_participle(tokens, i)
+        i = skip_participle(tokens, i)
         if i >= 0 and tokens[i].group(0) == ",":
             return self._appositive(tokens, i, unnamed, depth)
         kept: list[re.Match[str]] = []
@@ -204,7 +197,7 @@ class Subjects:
                     i -= 1  # "Institute for the Study of War": keep going
                     continue
                 break
-            if _np_word(word) or (kept and ((low in CONNECTORS and i > 0) or _is_modifier(word))):
+            if np_word(word) or (kept and ((low in CONNECTORS and i > 0) or _is_modifier(word))):
                 kept.insert(0, tokens[i])
                 i -= 1
                 continue
@@ -267,7 +260,7 @@ class Subjects:
             k -= 1
         if k >= 0 and _is_count(tokens[k].group(0)):
             head = tokens[k].start()  # "Three sources familiar with ..."
-        elif k >= 0 and _np_word(tokens[k].group(0)) and tokens[k].group(0)[0].isupper():
+        elif k >= 0 and np_word(tokens[k].group(0)) and tokens[k].group(0)[0].isupper():
             head = tokens[k].start()  # "Western officials briefed on ..."
         return head, tokens[i].end()
 
@@ -296,7 +289,7 @@ class Subjects:
         inner = (tokens[j + 1].start(), tokens[comma - 1].end())
         before = self.before(tokens[0].start(), tokens[j].start(), unnamed, depth + 1)
         inner_text = drop_determiner(norm[inner[0] : inner[1]])
-        if _is_aside(tokens[j + 1].group(0)) or inner_text.split(" ", 1)[0].lower() in _RELATIVES:
+        if is_aside(tokens[j + 1].group(0)) or inner_text.split(" ", 1)[0].lower() in _RELATIVES:
             # "a military spokesman, who asked not to be named, said": the phrase before;
             # so too "X, writing on ..., admitted" and "X, in a statement, said"
             return before
@@ -319,85 +312,9 @@ class Subjects:
         return before
 
 
-def _skip_adverbs(tokens: list[re.Match[str]], i: int) -> int:
-    """The index of the last token before the adverbs that end at token ``i`` ("further",
-    "has", "had")."""
-    while i >= 0 and tokens[i].group(0).lower() in _ADVERBS:
-        i -= 1
-    return i
-
-
-def _is_time_end(word: str) -> bool:
-    """Whether ``word`` may end a time phrase: "Sunday", "week", "May", "27"."""
-    return word.lower() in _TIME_LAST or word.isdigit()
-
-
-def _skip_time(tokens: list[re.Match[str]], i: int) -> int:
-    """The index of the last token before a time phrase that ends at token ``i`` ("on Sunday",
-    "earlier this week", "on November 27", a bare "Sunday"), else ``i``; a month alone ("Theresa
-    May said") is no such phrase."""
-    found = i
-    k = i
-    while k >= 1:
-        word = tokens[k].group(0)
-        low = word.lower()
-        if not (_is_time_end(word) or low in _TIME_OPENERS or low in _TIME_INNER):
-            break
-        if low in _TIME_OPENERS or (low in _WEEKDAYS and k == i):
-            found = k - 1  # the phrase may start here
-        k -= 1
-    return found
-
-
-def _skip_aside(tokens: list[re.Match[str]], i: int) -> int:
-    """The index of the last token before an aside that ends at token ``i`` ("One study, in
-    particular, says": the aside and its commas), else ``i``."""
-    comma = i >= 0 and tokens[i].group(0) == ","
-    j = i - 1 if comma else i
-    if j < 0:
-        return i
-    for aside in _ASIDES.get(tokens[j].group(0).lower(), ()):
-        first = j - len(aside) + 1
-        if first < 0 or tuple(t.group(0).lower() for t in tokens[first : j + 1]) != aside:
-            continue
-        if not comma:
-            return first - 1
-        if first >= 1 and tokens[first - 1].group(0) == ",":
-            return first - 2
-    return i
-
-
-def _skip_participle(tokens: list[re.Match[str]], i: int) -> int:
-    """The index of the last token before a participle's aside without commas that ends at
-    token ``i`` ("A commander reached by phone disputed", "An officer speaking from the front
-    said"), else ``i``: a participle, a preposition, then at most four words."""
-    if i < 2 or not tokens[i].group(0)[0].isalnum():
-        return i
-    for k in range(i - 1, max(0, i - 6), -1):
-        word = tokens[k].group(0)
-        if not word[0].isalnum():
-            return i
-        if (
-            word[-2:] in ("ed", "ng")
-            and _is_aside(word)
-            and tokens[k + 1].group(0) in _ASIDE_OPENERS
-            and _np_word(tokens[k - 1].group(0))
-        ):
-            return k - 1
-    return i
-
-
 def _is_count(word: str) -> bool:
     """Whether ``word`` counts the people of a phrase: "two", "several", "12"."""
     return word[0].isdigit() or word.lower() in _COUNT_WORDS
-
-
-def _is_aside(word: str) -> bool:
-    """Whether ``word`` opens an aside between commas rather than a role: a preposition or a
-    participle ("in a statement", "writing on its channel", "reached by phone")."""
-    if not word.islower() or word in _ROLE_PARTICIPLES:
-        return False
-    return word in _ASIDE_OPENERS or (len(word) > 5 and word.endswith("ing"))
 
 
 def is_state(gazetteer: Gazetteer, text: str) -> bool:
@@ -417,17 +334,6 @@ def _is_modifier(word: str) -> bool:
     """Whether ``word`` is a hyphenated lower-case modifier that may stand before a speaker's
     noun: "anti-government forces", "pro-Kyiv monitors"."""
     return "-" in word and word[0].islower() and word.replace("-", "").isalpha()
-
-
-def _np_word(word: str) -> bool:
-    """Whether ``word`` may stand in a speaker's noun phrase: capitalised, or a word of
-    :data:`NP_LOWER` (possessive allowed), or "...-based"."""
-    if word[0].isupper():
-        return True
-    low = word.lower()
-    return (
-        low in NP_LOWER or low.endswith("-based") or (low.endswith("'s") and low[:-2] in NP_LOWER)
-    )
 
 
 def trailing_name(words: list[str], gazetteer: Gazetteer) -> list[str]:

@@ -18,7 +18,6 @@ from dossier.extract.attribution.phrases import (
     DOCUMENT_ADJECTIVES,
     DOCUMENT_OPENERS,
     DOCUMENTS,
-    NP_LOWER,
     POSTMODIFIED,
     Span,
     drop_determiner,
@@ -27,6 +26,7 @@ from dossier.extract.attribution.phrases import (
     trailing_name,
 )
 from dossier.extract.attribution.roster import HEADS, Roster, Speaker
+from dossier.extract.attribution.skips import NP_LOWER
 from dossier.extract.gazetteer import Match
 
 EN = lexicon.EN
