@@ -143,7 +143,7 @@ class Finders:
             *self._trailing(start, text, unnamed, says),
             *self._subjects(start, unnamed, says),
             *self._estimates(start, text),
-            *(self._headline(start, text) if self._is_headline(text, section) else ()),
+            *(headline(self.article, start, text) if is_headline(text, section) else ()),
         ]
 
     def _cues(self, start: int, text: str) -> list[Candidate]:
@@ -250,42 +250,43 @@ class Finders:
                 found.append(("np", (start + match.start(), start + match.end("owner"))))
         return found
 
-    @staticmethod
-    def _is_headline(text: str, section: str) -> bool:
-        """Whether a sentence reads as a headline: the title, or a short line that does not
-        close like a sentence."""
-        if section == "title":
-            return True
-        return len(text) <= HEADLINE_LENGTH and not _CLOSED.search(text)
 
-    def _headline(self, start: int, text: str) -> list[Candidate]:
-        """In a headline: before a leading colon, a known name or a phrase headed by a
-        speaker's noun ("Think tank: ..."); the phrase after the last colon when it runs to the
-        end; the phrase of a trailing "..., Defence Ministry Reports"."""
-        found: list[Candidate] = []
-        if lead := _TITLE_LEAD.match(text):
-            span = (start, start + lead.end("who"))
-            head = lead.group("who").split()[-1].lower()
-            if span in self.article.name_spans or head in HEADS or head in ROLE_HEADS:
-                found.append(("headline", span))
-            elif " " not in lead.group("who"):
-                found.append(("surname", span))  # "Lind: ...", Ana Lind speaking in the body
-        if says := _TITLE_SAYS.search(text):
-            found.append(("headline", (start + says.start("who"), start + says.end("who"))))
-        if ":" in text and not any(c.isdigit() for c in text[text.rindex(":") :]):
-            # "...: Calder Agency", not "Live: 900 Troops Move North" (a figure is no speaker)
-            colon = start + text.rindex(":") + 1
-            span = forward(self.article, colon, start + len(text))
-            if span and span[1] >= start + len(text.rstrip(" .")) - 1:
-                found.append(("np", span))
-        if match := _TITLE_TRAILING.search(text):
-            s, e = start + match.start("np"), start + match.end("np")
-            span = forward(self.article, s, e)
-            if span and span[1] >= e - 1:
-                found.append(("np", span))
-        if match := _TITLE_DASH.search(text):
-            s, e = start + match.start("np"), start + match.end("np")
-            span = forward(self.article, s, e)
-            if span and span[1] >= e - 1:
-                found.append(("headline", span))
-        return found
+def is_headline(text: str, section: str) -> bool:
+    """Whether a sentence reads as a headline: the title, or a short line that does not
+    close like a sentence."""
+    if section == "title":
+        return True
+    return len(text) <= HEADLINE_LENGTH and not _CLOSED.search(text)
+
+
+def headline(article: Article, start: int, text: str) -> list[Candidate]:
+    """In a headline: before a leading colon, a known name or a phrase headed by a
+    speaker's noun ("Think tank: ..."); the phrase after the last colon when it runs to the
+    end; the phrase of a trailing "..., Defence Ministry Reports"."""
+    found: list[Candidate] = []
+    if lead := _TITLE_LEAD.match(text):
+        span = (start, start + lead.end("who"))
+        head = lead.group("who").split()[-1].lower()
+        if span in article.name_spans or head in HEADS or head in ROLE_HEADS:
+            found.append(("headline", span))
+        elif " " not in lead.group("who"):
+            found.append(("surname", span))  # "Lind: ...", Ana Lind speaking in the body
+    if says := _TITLE_SAYS.search(text):
+        found.append(("headline", (start + says.start("who"), start + says.end("who"))))
+    if ":" in text and not any(c.isdigit() for c in text[text.rindex(":") :]):
+        # "...: Calder Agency", not "Live: 900 Troops Move North" (a figure is no speaker)
+        colon = start + text.rindex(":") + 1
+        span = forward(article, colon, start + len(text))
+        if span and span[1] >= start + len(text.rstrip(" .")) - 1:
+            found.append(("np", span))
+    if match := _TITLE_TRAILING.search(text):
+        s, e = start + match.start("np"), start + match.end("np")
+        span = forward(article, s, e)
+        if span and span[1] >= e - 1:
+            found.append(("np", span))
+    if match := _TITLE_DASH.search(text):
+        s, e = start + match.start("np"), start + match.end("np")
+        span = forward(article, s, e)
+        if span and span[1] >= e - 1:
+            found.append(("headline", span))
+    return found

@@ -172,7 +172,7 @@ class Subjects:
             i >= 3
             and self.article.postmodified
             and POSTMODIFIED.search(norm, tokens[max(0, i - 12)].start(), tokens[i].end())
-            and (span := self._postmodified(tokens, i)) is not None
+            and (span := _postmodified(self.article, tokens, i)) is not None
         ):
             return span  # "Two officials briefed on the talks said"
         i = skip_participle(tokens, i)
@@ -222,7 +222,7 @@ class Subjects:
         if span and acronym_end is not None:
             span = (span[0], acronym_end)
         if span and i >= 1 and tokens[i].group(0) == ",":
-            i = self._place_before_comma(tokens, i, span)
+            i = _place_before_comma(self.article, tokens, i, span)
             if i < 0:
                 span = None
             elif tokens[i + 1].start() < span[0]:
@@ -238,42 +238,6 @@ class Subjects:
                 return None
             return span if is_state(self.article.gazetteer, norm[span[0] : span[1]]) else None
         return span
-
-    def _postmodified(self, tokens: list[re.Match[str]], i: int) -> Span | None:
-        """ "Three sources familiar with the talks" ending at token ``i``: the phrase from its
-        count (or head noun) to token ``i``, when no punctuation stands after the head; else
-        None."""
-        norm = self.article.norm
-        first = max(0, i - 12)
-        found = None
-        for match in POSTMODIFIED.finditer(norm, tokens[first].start(), tokens[i].end()):
-            found = match  # the last one
-        if found is None:
-            return None
-        k = i
-        while k > first and tokens[k].start() >= found.end():
-            if not tokens[k].group(0)[0].isalnum():
-                return None  # "sources familiar with it say, and the army said"
-            k -= 1
-        head = found.start()
-        while k >= 0 and tokens[k].start() >= head:
-            k -= 1
-        if k >= 0 and _is_count(tokens[k].group(0)):
-            head = tokens[k].start()  # "Three sources familiar with ..."
-        elif k >= 0 and np_word(tokens[k].group(0)) and tokens[k].group(0)[0].isupper():
-            head = tokens[k].start()  # "Western officials briefed on ..."
-        return head, tokens[i].end()
-
-    def _place_before_comma(self, tokens: list[re.Match[str]], comma: int, span: Span) -> int:
-        """Where a place written with a comma ("Washington, D.C.") starts when ``span`` ends
-        it: the index of the token before it; else ``comma``."""
-        norm = self.article.norm
-        first = comma
-        while first >= 1 and comma - first < 3 and tokens[first - 1].group(0)[0].isupper():
-            first -= 1
-            if self.article.gazetteer.places.knows(norm[tokens[first].start() : span[1]]):
-                return first - 1
-        return comma
 
     def _appositive(
         self, tokens: list[re.Match[str]], comma: int, unnamed: Span, depth: int
@@ -310,6 +274,46 @@ class Subjects:
             return None
         self.speakers.remember_role(before, inner_text, unnamed)
         return before
+
+
+def _postmodified(article: Article, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "Three sources familiar with the talks" ending at token ``i``: the phrase from its
+    count (or head noun) to token ``i``, when no punctuation stands after the head; else
+    None."""
+    norm = article.norm
+    first = max(0, i - 12)
+    found = None
+    for match in POSTMODIFIED.finditer(norm, tokens[first].start(), tokens[i].end()):
+        found = match  # the last one
+    if found is None:
+        return None
+    k = i
+    while k > first and tokens[k].start() >= found.end():
+        if not tokens[k].group(0)[0].isalnum():
+            return None  # "sources familiar with it say, and the army said"
+        k -= 1
+    head = found.start()
+    while k >= 0 and tokens[k].start() >= head:
+        k -= 1
+    if k >= 0 and _is_count(tokens[k].group(0)):
+        head = tokens[k].start()  # "Three sources familiar with ..."
+    elif k >= 0 and np_word(tokens[k].group(0)) and tokens[k].group(0)[0].isupper():
+        head = tokens[k].start()  # "Western officials briefed on ..."
+    return head, tokens[i].end()
+
+
+def _place_before_comma(
+    article: Article, tokens: list[re.Match[str]], comma: int, span: Span
+) -> int:
+    """Where a place written with a comma ("Washington, D.C.") starts when ``span`` ends
+    it: the index of the token before it; else ``comma``."""
+    norm = article.norm
+    first = comma
+    while first >= 1 and comma - first < 3 and tokens[first - 1].group(0)[0].isupper():
+        first -= 1
+        if article.gazetteer.places.knows(norm[tokens[first].start() : span[1]]):
+            return first - 1
+    return comma
 
 
 def _is_count(word: str) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 
 from dossier.extract import lexicon
+from dossier.extract.attribution import references
 from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import (
     CONNECTORS,
     DETERMINERS,
-    DOCUMENT_ADJECTIVES,
-    DOCUMENT_OPENERS,
     DOCUMENTS,
     POSTMODIFIED,
     Span,
@@ -25,23 +24,16 @@ from dossier.extract.attribution.phrases import (
     is_state,
     trailing_name,
 )
-from dossier.extract.attribution.roster import HEADS, Roster, Speaker
+from dossier.extract.attribution.references import ROLE_HEADS
+from dossier.extract.attribution.roster import Roster, Speaker
 from dossier.extract.attribution.skips import NP_LOWER
 from dossier.extract.gazetteer import Match
 
 EN = lexicon.EN
 # Heads of role phrases that name one person: "Ukraine's spy chief", "the army's spokesman".
-ROLE_HEADS = EN.words("role_heads")
-_GROUP_HEADS = EN.words("group_heads")
-_OPENERS = EN.words("definite_openers")
-_ISSUED = EN.words("issued_documents")
-_ROLE_SYNONYMS = [(role, re.compile(p)) for role, p in EN.categories("role_synonyms")]
-_HEAD_KINDS = EN.mapping("head_synonyms")  # head word -> the kind of body it names
 _NO_SPEAKER_PRONOUNS = lexicon.PRONOUNS | EN.words("unnamed_pronouns")
 _OWNER = re.compile(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*'s?\s+(?P<rest>.+)$")
 
-_POSSESSIVE_END = re.compile(r"'s?$")
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _LETTERS = re.compile(r"(?<!')\b[A-Za-z]+")  # words, not the "s" of a possessive
 _QUALIFIER = re.compile(r"\s*\([^()]{0,80}\)")  # "(South Korea)" after a canonical name
 
@@ -130,22 +122,11 @@ class Resolver:
                 if len(self.known.full_names.get(name, ())) == 1:
                     return self._make(name, None, "person", *span)
                 continue
-            if kind == "headline" and (speaker := self.headline(*span)) is not None:
+            if kind == "headline" and (speaker := references.headline(self, *span)) is not None:
                 return speaker
             if (speaker := self.speaker(*span, unnamed)) is not None:
                 return speaker
         return None
-
-    def headline(self, start: int, end: int) -> Speaker | None:
-        """A headline's bare head word in title case ("Army", "Minister"): the body or the
-        person the article names by it, or None (the phrase is then read as any other)."""
-        words = self.article.norm[start:end].split()
-        if len(words) > 2 or self.article.names_within(start, end):
-            return None
-        low = [w.lower() for w in words]
-        if low[-1] not in HEADS and low[-1] not in ROLE_HEADS:
-            return None
-        return self._definite(low, start, end)
 
     def speaker(self, start: int, end: int, unnamed: Span) -> Speaker | None:
         """The speaker the text ``start``-``end`` names, or None (``unnamed``: the anonymous
@@ -161,7 +142,7 @@ class Resolver:
         if len(words) > 12:
             return None
         if head in DOCUMENTS:
-            return self._document(words, start, end, unnamed)
+            return references.document(self, words, start, end, unnamed)
         if head in lexicon.NOT_SPEAKERS:
             return None
         if self.article.overlaps_anonymous(unnamed, start, end):
@@ -174,7 +155,7 @@ class Resolver:
         content = [w for w in words if w.lower() not in DETERMINERS]
         definite = bool(content) and len(content) <= 3
         if definite and (all(w.islower() for w in content) or content[-1].lower() in ROLE_HEADS):
-            found = self._definite(words, start, end)
+            found = references.definite(self, words, start, end)
             if found is not None:
                 return found
         if words[0].lower() in _NO_SPEAKER_PRONOUNS:
@@ -225,82 +206,12 @@ class Resolver:
             return None
         return Speaker(canonical, None, kind, start, end, text)
 
-    def _document(self, words: list[str], start: int, end: int, unnamed: Span) -> Speaker | None:
-        """A document as a source: its owner when the phrase names one before the document's
-        noun ("Pentagon figures", "military assessments"), else the document itself when the
-        text points at one ("the assessment", "that data", "one document"); None for a bare
-        "Reports" or "Estimates"."""
-        norm = self.article.norm
-        text = norm[start:end].rstrip()
-        owner_end = start + len(text) - len(words[-1])
-        owner = norm[start:owner_end].rstrip()
-        while (last := owner.rsplit(None, 1)) and last[-1].lower() in DOCUMENT_ADJECTIVES:
-            owner = last[0] if len(last) == 2 else ""  # "the ministry's latest figures"
-        owner = _POSSESSIVE_END.sub("", owner.rstrip())
-        rest = [w for w in owner.split() if w.lower() not in DOCUMENT_OPENERS]
-        if rest:
-            found = self.speaker(start, start + len(owner), unnamed)
-            if found is not None:
-                return found
-        if len(words) == 2 and words[0].lower() in DOCUMENT_OPENERS:
-            if words[0].lower() == "the" and words[1].lower() in _ISSUED:
-                # "the announcement added": the body that spoke last, speaking again
-                body = self.speakers.latest_body(self.speakers.before(start))
-                if body is not None:
-                    return Speaker(body.name, body.role, body.kind, start, end, body.mention)
-            return Speaker(_ARTICLE.sub("", text), None, "unnamed", start, end, text)
-        return None
-
     def remember_role(self, span: Span, role: str, unnamed: Span) -> None:
         """Give the person ``span`` names the role ``role`` (unless they have one); returns
         nothing."""
         speaker = self.speaker(*span, unnamed)
         if speaker and speaker.kind == "person" and role:
             self.known.set_role(speaker.name, role)
-
-    def _definite(self, words: list[str], start: int, end: int) -> Speaker | None:
-        """ "the agency", "the military", a headline's bare "ministry": the latest speaker whose
-        mention holds the same head word, else the first one later in the article, or None. A
-        role ("Ukraine's spy chief") resolves to the person given that role in the article."""
-        head = words[-1].lower()
-        phrase = " ".join(w.lower() for w in words if w.lower() not in DETERMINERS)
-        head = next((role for role, p in _ROLE_SYNONYMS if p.fullmatch(phrase)), head)
-        if head in ROLE_HEADS and (name := self.known.role_heads.get(head)) is not None:
-            role = self.known.roles[name]  # the first person given a role ending in this word
-            return Speaker(name, role, "person", start, end, " ".join(words))
-        if words[0].lower() not in _OPENERS and len(words) > 1:
-            return None
-        if head not in HEADS:
-            return None
-        earlier = self.speakers.before(start)
-        first_pass = self.first_pass
-        if head in _GROUP_HEADS:  # "the group said": the armed group that spoke last
-            sp = first_pass.latest_group(len(first_pass), start) or self.speakers.latest_group(
-                earlier, start
-            )
-            if sp is not None:
-                return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
-        # the latest earlier speaker with that head word, else the first in the article; not
-        # itself, nor another bare mention that resolved to nothing
-        mention = " ".join(words).lower()
-        sp = self.speakers.latest_with(head, earlier, mention) or first_pass.first_with(
-            head, start, mention
-        )
-        if sp is None and head in _HEAD_KINDS:
-            # "the army said" after "the Veloria Defence Force said": a body of that kind
-            same = [w for w, kind in _HEAD_KINDS.items() if kind == _HEAD_KINDS[head] and w != head]
-            sp = next(
-                (
-                    found
-                    for w in same
-                    if (found := self.speakers.latest_with(w, earlier, mention)) is not None
-                    and found.kind != "group"
-                ),
-                None,
-            )
-        if sp is not None:
-            return Speaker(sp.name, sp.role, sp.kind, start, end, sp.mention)
-        return None
 
     def _make(self, name: str, role: str | None, kind: str, start: int, end: int) -> Speaker:
         """A speaker; for people, the span is the name as written and the name is resolved to
