@@ -485,9 +485,9 @@ ARTICLES |= {
         + [("Tessaly Monitoring Group", None, "organisation", "context")] * 2
         + [None],
     ),
-    "a state that says it did the killing is left to the actor step": (
+    "a state that says it did the killing speaks (the actor step makes it the agent)": (
         [["Norway said it killed 300 fighters."]],
-        [None],
+        [("Norway", None, "organisation", "sentence")],
     ),
     "a quote closed after a comma by 'he said' is the person named before": (
         [["The losses are high, Marek Dravnik told reporters."],

@@ -66,8 +66,6 @@ NP_WINDOW = 400
 MAX_NP_DEPTH = 4
 
 Span = tuple[int, int]
-# a reporting verb whose clause has the speaker for its subject: "said it killed", "said its"
-_SELF_AGENT = re.compile(r"[\w-]+\s+(?:that\s+)?(?:it|its|they|their)\b")
 
 
 class _Speakers(Protocol):
@@ -232,10 +230,8 @@ class Subjects:
             j = i
             if j >= 1 and tokens[j].group(0).lower() in _PLACE_PREPOSITIONS:
                 return self.before(sentence_start, tokens[j].start(), unnamed, depth + 1)
-            # "Japan said", "Tokyo expects": a state (or its capital) speaks; not in "Peru said
-            # it killed 300", where the actor step reads the state as the side that killed
-            if _SELF_AGENT.match(norm, verb_start):
-                return None
+            # "Japan said", "Tokyo expects": a state (or its capital) speaks; in "Peru said it
+            # killed 300" the actor step reads the speaking state as the side that killed
             return span if is_state(self.article.gazetteer, norm[span[0] : span[1]]) else None
         return span
 

@@ -28,6 +28,13 @@ _BACKED = re.compile(rf"-(?:{EN.pattern('backed')})\b", re.IGNORECASE)
 _PARTICIPLE_AGENT = re.compile(
     rf"\s*(?:and\s+)?(?:{EN.pattern('participle_agents')})\b", re.IGNORECASE
 )
+# after a speaker, up to its figure: "said it killed", "said on Monday that they had captured"
+_SAID_IT = re.compile(
+    r"\s+(?:\w+\s+){1,4}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:\w+\s+)?"
+    r"(?:forces|troops|fighters|soldiers|units|men|army))\s+(?:\w+\s+){0,2}?"
+    rf"(?:{EN.pattern('agent_verbs')})\s+(?:\w+\s+){{0,3}}?$",
+    re.IGNORECASE,
+)
 _OWN_AGENT = re.compile(
     r"\b(?:its|their|our|his|her|the\s+[\w-]+'s?)\s+(?:\w+\s+)?(?:fighters|forces|troops|soldiers"
     r"|units|men|officers)\s+"
@@ -137,6 +144,14 @@ def _named(doc: Doc, claim: Claim) -> tuple[str | None, str | None]:
         if head_end <= a.start and _OWNER_AFTER.fullmatch(norm, head_end, a.start):
             return a.canonical, None
     own = _speaker_side(doc, claim)
+    if (
+        own
+        and speaker is not None
+        and _is_state(doc, own)
+        and speaker.end <= q.qualifier_start
+        and _SAID_IT.match(norm, speaker.end, q.qualifier_start)
+    ):
+        return None, own  # "Peru said it killed 300 soldiers": Peru's side did the killing
     speaker_first = speaker is not None and speaker.end <= clause_start
     if (
         own
