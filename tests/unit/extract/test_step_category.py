@@ -50,10 +50,9 @@ def category_of(doc: Doc, figure: str) -> str | None:
         ("soldiers were in critical condition", 0, "wounded"),
         ("soldiers in total were killed", 0, "killed"),
         ("soldiers so far have died", 0, "killed"),
-        # odd: "were" is a filler, so "were executed" is never read
-        ("soldiers were executed", 0, None),
-        # odd: "lost" (casualties) is checked before "lost their lives" (killed)
-        ("soldiers lost their lives", 0, "casualties"),
+        ("soldiers were executed", 0, "killed"),
+        ("soldiers lost their lives", 0, "killed"),  # not "lost" (casualties)
+        ("soldiers were lost", 0, "casualties"),
     ],
 )
 def test_category_after(words, head_index, expected):
@@ -158,6 +157,13 @@ def test_category_before(words, expected):
         ("The militia took 80 prisoners, including four majors.", "four", "captured"),
         ("The raid killed 60 guards as well as two instructors.", "two", "killed"),
         ("The exchange brings home 90 defenders.", "90", "captured"),
+        # nouns of death and loss before the figure; a send to reinforce; units of equipment;
+        # a people counted in millions is a population
+        ("The army confirmed the death of two gunners.", "two", "killed"),
+        ("The mayor mourned the loss of three soldiers.", "three", "casualties"),
+        ("The ministry said 60 soldiers were sent to reinforce the pass.", "60", "reinforcements"),
+        ("Aircraft - 357 units", "357", None),
+        ("Over 20 million Yemenis face hunger.", "20 million", None),
         # a list after a colon; a noun measured as it nears a figure, or after a colon
         ("Five soldiers were hurt: two sergeants and three gunners.", "two", "wounded"),
         ("The injured are approaching 700, the surgeon said.", "700", "wounded"),

@@ -41,6 +41,10 @@ def candidate(doc: Doc, sentence: int, q: Quantity, following: list[Quantity]) -
     head, head_category, head_index, reinforced, adjective = _head(doc, after_words, q)
     if head == "other":
         return None
+    if head == "force" and _counts_equipment(doc, sentence, q, after_words, head_index):
+        return None  # "aircraft - 357 units": pieces of equipment
+    if head == "force" and q.value_low >= 1_000_000 and _is_demonym(doc, after_words, head_index):
+        return None  # "20 million Yemenis": a population, not a force
     head_word = (
         after_words[head_index].lower()
         if head_index is not None and head_index < len(after_words)
@@ -173,3 +177,23 @@ def _modifies_other(words: list[str], i: int) -> bool:
         if low in _STOP or not word[0].isalpha():
             return False
     return False
+
+
+def _counts_equipment(
+    doc: Doc, sentence: int, q: Quantity, words: list[str], i: int | None
+) -> bool:
+    """Whether "units" counts the things named just before the figure, across a dash or a
+    colon: "aircraft - 357 units", "Tanks: 9,100 units"."""
+    if i is None or words[i].lower() not in ("unit", "units"):
+        return False
+    before = tail_words(doc.norm, doc.sentences[sentence].start, q.qualifier_start, 3)
+    return any(w.lower() in lexicon.OTHER_NOUNS for w in before)
+
+
+def _is_demonym(doc: Doc, words: list[str], i: int | None) -> bool:
+    """Whether the head ``words[i]`` is a people's name ("Yemenis") rather than a force noun."""
+    return (
+        i is not None
+        and words[i].lower() not in lexicon.FORCE_NOUNS
+        and _is_people_of_a_side(doc, words, i)
+    )
