@@ -17,6 +17,7 @@ from dossier.extract.steps.claim import Candidate
 
 EN = lexicon.EN
 ITEM_WORDS = 24  # a list item is a line, not a paragraph of prose
+ITEM_CHARS = 300  # nor longer than this
 MAX_ITEMS = 40  # how many items back a header may stand
 _HEADERS = [
     (c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for c, p in EN.categories("tally_headers")
@@ -50,7 +51,9 @@ def _is_item(doc: Doc, sentence: int) -> bool:
         if o is not s
     ):
         return False  # a sentence in a paragraph of prose
-    text = doc.norm[s.start : min(s.end, s.start + 400)]
+    if s.end - s.start > ITEM_CHARS:
+        return False  # longer than any line of a list
+    text = doc.norm[s.start : s.end]
     if len(_WORD.findall(text)) > ITEM_WORDS:
         return False
     first = _FIRST.match(text, _BULLET.match(text).end())
