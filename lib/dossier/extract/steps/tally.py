@@ -45,14 +45,14 @@ def _is_item(doc: Doc, sentence: int) -> bool:
     """Whether sentence number ``sentence`` is a list item: a short paragraph of its own that
     opens with a figure, after a bullet or a number if any."""
     s = doc.sentences[sentence]
+    if s.end - s.start > ITEM_CHARS:
+        return False  # longer than any line of a list
     if any(
         o.paragraph_no == s.paragraph_no
         for o in doc.sentences[max(0, sentence - 1) : sentence + 2]
         if o is not s
     ):
         return False  # a sentence in a paragraph of prose
-    if s.end - s.start > ITEM_CHARS:
-        return False  # longer than any line of a list
     text = doc.norm[s.start : s.end]
     if len(_WORD.findall(text)) > ITEM_WORDS:
         return False
