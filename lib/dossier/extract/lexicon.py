@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from dossier import paths
+from dossier.text import first_letters
 
 LEXICON_DIR = paths.DATA_DIR / "lexicon"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -52,6 +53,11 @@ class Lexicon:
     def alternatives(self, name: str) -> list[str]:
         """A patterns list as its regex alternatives, one per line, in file order."""
         return [self._regex(line) for line in self.lines(name)]
+
+    def guarded(self, name: str) -> str:
+        """A patterns list as one group, led by a lookahead for the letters its lines can start
+        with (:func:`dossier.text.first_letters`): searched, it skips every other position."""
+        return first_letters(self.alternatives(name)) + f"(?:{self.pattern(name)})"
 
     def categories(self, name: str) -> list[tuple[str, str]]:
         """A categories list as (category, regex alternation) pairs, in the order the categories

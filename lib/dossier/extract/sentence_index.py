@@ -17,7 +17,7 @@ HEDGE = re.compile(
     rf"\b{first_letters(list(lexicon.HEDGES))}(?:{lexicon.alternation(lexicon.HEDGES)})\b",
     re.IGNORECASE,
 )
-TIME = re.compile(rf"\b{first_letters(lexicon.EN.alternatives('time'))}(?:{lexicon.TIME})\b")
+TIME = re.compile(rf"\b{lexicon.EN.guarded('time')}\b")
 _MAY_MONTH = re.compile(r"^\s*(?:\d|,?\s*(?:19|20)\d\d)")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{1,60},")
 # A wire dateline opening a sentence: "MOGADISHU, March 4 (Reuters) -", "BAMAKO, Mali (AP) —".

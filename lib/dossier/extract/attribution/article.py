@@ -30,11 +30,7 @@ _SAY = re.compile(
     + trie_regex(sorted(lexicon.SAY_VERBS - {"according"}))
     + r")\b"
 )
-_ANONYMOUS = re.compile(
-    first_letters(lexicon.EN.alternatives("anonymous_sources"))
-    + f"(?:{lexicon.ANONYMOUS_SOURCES})",
-    re.IGNORECASE,
-)
+_ANONYMOUS = re.compile(lexicon.EN.guarded("anonymous_sources"), re.IGNORECASE)
 # words one of which each phrase of ``source_postmodifiers`` holds ("sources familiar with"): an
 # article without any writes no source so
 POSTMODIFIER_CUES = ("familiar", "close to", "briefed on", "knowledge", "aware of")

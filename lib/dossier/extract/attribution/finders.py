@@ -51,14 +51,7 @@ _RELAYED_ACCORDING = re.compile(
     + "|".join(_SAY_VERBS)
     + r")\s+that\s+according\s+to\b"
 )
-_PASSIVE_BY = re.compile(
-    r"\b"
-    + first_letters(EN.alternatives("passive_by"))
-    + r"(?:"
-    + EN.pattern("passive_by")
-    + r")\s+",
-    re.IGNORECASE,
-)
+_PASSIVE_BY = re.compile(r"\b" + EN.guarded("passive_by") + r"\s+", re.IGNORECASE)
 # a sentence that sources the one before it: "This was stated by X."
 BACK_REFERENCE = re.compile(r"\s*(?:" + EN.pattern("back_references") + r")\s", re.IGNORECASE)
 _TRAILING = re.compile(
@@ -81,12 +74,7 @@ _POSSESSIVE_ESTIMATE = re.compile(
     r"(?:latest\s+|own\s+)?(?:" + EN.pattern("possessive_estimates") + r")\b"
 )
 _ESTIMATE_OF = re.compile(
-    r"\b"
-    + first_letters(EN.alternatives("estimate_nouns"))
-    + r"(?:"
-    + EN.pattern("estimate_nouns")
-    + r")\s+(?:of|by|from)\s+",
-    re.IGNORECASE,
+    r"\b" + EN.guarded("estimate_nouns") + r"\s+(?:of|by|from)\s+", re.IGNORECASE
 )
 _TITLE_LEAD = re.compile(r"(?P<who>[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,3}):\s")
 # a headline's trailing "..., Defence Ministry Reports": the verb in any case

@@ -24,7 +24,6 @@ from dossier.extract.attribution.skips import (
     skip_time,
 )
 from dossier.extract.gazetteer import Gazetteer
-from dossier.text import first_letters
 
 EN = lexicon.EN
 # an abbreviation keeps its last full stop ("U.S.", "D.C."), other words end on a letter or digit
@@ -52,11 +51,7 @@ _TRAILING = CONNECTORS | DETERMINERS  # nor ends with these
 
 # "sources familiar with the talks": a source's head and how it knows, kept whole as the speaker
 POSTMODIFIED = re.compile(
-    r"\b"
-    + first_letters(EN.alternatives("source_postmodifiers"))
-    + r"(?:"
-    + EN.pattern("source_postmodifiers")
-    + r")\s",
+    r"\b" + EN.guarded("source_postmodifiers") + r"\s",
     re.IGNORECASE,
 )
 

@@ -14,11 +14,8 @@ from dossier.extract.attribution.article import Article
 from dossier.extract.attribution.phrases import Span, forward
 from dossier.extract.attribution.roster import Roster, Speaker
 from dossier.extract.attribution.speakers import Resolver
-from dossier.text import first_letters
 
-_CITING = re.compile(
-    rf"\b{first_letters(lexicon.EN.alternatives('citing'))}(?:{lexicon.CITING})\s+", re.IGNORECASE
-)
+_CITING = re.compile(rf"\b{lexicon.EN.guarded('citing')}\s+", re.IGNORECASE)
 # How many people a relayed sentence is checked against (keeps the look-up linear).
 MAX_RELAYS = 64
 

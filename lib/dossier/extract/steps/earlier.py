@@ -18,22 +18,14 @@ from dossier.extract.doc import Doc
 from dossier.extract.reading import DIRECT, head_words
 from dossier.extract.steps.claim import Candidate, Earlier
 from dossier.extract.steps.cues import PREDICATE_WORDS, category_after
-from dossier.text import first_letters
 
 EN = lexicon.EN
 _FURTHER = EN.words("further_cues")
 _CONTINUATION = re.compile(rf"\b(?:{EN.pattern('continuation')})\s*$", re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b(?:among|of)\s+(?:the|them|whom|those)?\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b")
-_ANAPHORIC = re.compile(
-    rf"\b{first_letters(EN.alternatives('anaphoric_measures'))}"
-    rf"(?:{EN.pattern('anaphoric_measures')})\s*$",
-    re.IGNORECASE,
-)
-_INCLUDED = re.compile(
-    rf"\b{first_letters(EN.alternatives('included'))}(?:{EN.pattern('included')})\s*$",
-    re.IGNORECASE,
-)
+_ANAPHORIC = re.compile(rf"\b{EN.guarded('anaphoric_measures')}\s*$", re.IGNORECASE)
+_INCLUDED = re.compile(rf"\b{EN.guarded('included')}\s*$", re.IGNORECASE)
 _PARTITIVE_ANCHOR = re.compile(r"(?=\b(?:among|of)\s)", re.IGNORECASE)
 
 
