@@ -86,7 +86,7 @@ def governing_category(doc: Doc, c: Candidate) -> str | None:
             elif started:
                 return None
         elif low in _DEPLOY_VERBS and started and not aside:
-            return None  # "were sent to Kursk": the figure is a deployment
+            return None  # "were sent to the front": the figure is a deployment
         else:
             found = _predicate_at(words, i)
             if found is not None:
