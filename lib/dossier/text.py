@@ -134,10 +134,11 @@ def first_letters(alternatives: list[str]) -> str:
     faster to search."""
     chars: set[str] = set()
     for alternative in alternatives:
-        found = _first_chars(alternative)
-        if found is None:
-            return ""
-        chars |= found
+        for part in _top_level_split(alternative):  # a line may hold "a|b" itself
+            found = _first_chars(part)
+            if found is None:
+                return ""
+            chars |= found
     if not chars:
         return ""
     cased = {variant for ch in chars for variant in (ch.lower(), ch.upper())}

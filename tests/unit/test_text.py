@@ -237,6 +237,7 @@ def test_search_at_misses_a_match_made_by_the_cut():
     "alternatives, expected",
     [
         (["citing", "quoting"], "(?=[CQcq])"),
+        (["daily|per day", "each week"], "(?=[DEPdep])"),  # alternatives inside one line
         (["(in|after) a briefing", "(?:stems?|came) from"], "(?=[ACISacis])"),
         ([r"\d+ views", "read also"], "(?=[0123456789Rr])"),
         # an alternative that may start otherwise: no guard
