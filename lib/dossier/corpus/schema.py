@@ -7,6 +7,7 @@ import pandas as pd
 from dossier.extract import claims as claims_module
 from dossier.extract import entities as entities_module
 from dossier.ingest import articles as articles_module
+from dossier.ingest import language
 from dossier.ingest import sentences as sentences_module
 from dossier.ingest.reader import PROBLEM_COLUMNS
 
@@ -52,8 +53,18 @@ LOG_COLUMNS = {
 # process mid-ingest and check the store is unchanged.
 
 
+_SQL_TYPES = {
+    "str": "VARCHAR",
+    "int64": "BIGINT",
+    "float64": "DOUBLE",
+    "bool": "BOOLEAN",
+    "datetime64[ns]": "TIMESTAMP_NS",
+}
+
+
 def ensure_tables(con) -> None:
-    """Create every table of the store that does not exist yet."""
+    """Create every table of the store that does not exist yet, and add the columns a store
+    made by an older version lacks (:func:`_migrate`)."""
     for table, columns in {
         **TABLES,
         "files": FILES_COLUMNS,
@@ -65,6 +76,24 @@ def ensure_tables(con) -> None:
         con.register("template", empty)
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} AS SELECT * FROM template LIMIT 0")
         con.unregister("template")
+        _migrate(con, table, columns)
+
+
+def _migrate(con, table: str, columns: dict[str, str]) -> None:
+    """Add the columns of ``columns`` that ``table`` lacks. An added ``articles.language`` is
+    filled by detecting each stored article's language; their claims stay as extracted until
+    the article's file is ingested again."""
+    have = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+    for column, dtype in columns.items():
+        if column in have:
+            continue
+        con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {_SQL_TYPES[dtype]}")
+        if (table, column) == ("articles", "language"):
+            rows = con.execute("SELECT article_id, text FROM articles").fetchall()
+            con.executemany(
+                "UPDATE articles SET language = ? WHERE article_id = ?",
+                [(language.of_text(text or ""), article_id) for article_id, text in rows],
+            )
 
 
 def insert(con, table: str, rows: list[tuple], columns: dict[str, str]) -> None:
@@ -73,7 +102,7 @@ def insert(con, table: str, rows: list[tuple], columns: dict[str, str]) -> None:
         return
     frame = pd.DataFrame(rows, columns=list(columns)).astype(columns)
     con.register("incoming", frame)
-    con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
     con.unregister("incoming")
 
 

@@ -194,7 +194,7 @@ def _write(con, report, todo, known, tables, batch, sources, started_at) -> None
             rows = frame[frame["article_id"].isin(keep)]
             if len(rows):
                 con.register("incoming", rows)
-                con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                 con.unregister("incoming")
         files_rows, events, problems = [], [], []
         for name, (f, sha, size) in by_name.items():

@@ -47,13 +47,21 @@ class Doc:
     _last_index: list = field(default_factory=lambda: [-1, None], repr=False)
 
     @classmethod
-    def build(cls, article_id: str, text: str, sentences: list[tuple], gazetteer: Gazetteer) -> Doc:
+    def build(
+        cls,
+        article_id: str,
+        text: str,
+        sentences: list[tuple],
+        gazetteer: Gazetteer,
+        language: str = "en",
+    ) -> Doc:
         """The document of one article; ``sentences`` holds (section, paragraph_no,
         sentence_no, char_start, char_end) per sentence, in order."""
         # Markup pasted into article text ("300 troops <b>were</b> wounded") is blanked, length
         # for length, so it neither splits phrases nor moves offsets.
         norm = _TAG.sub(lambda m: " " * len(m.group(0)), for_matching(text))
-        return cls(article_id, text, norm, tuple(Sentence(*s) for s in sentences), gazetteer)
+        spans = tuple(Sentence(*s) for s in sentences)
+        return cls(article_id, text, norm, spans, gazetteer, language)
 
     # Names and speakers are found only when asked for: an article with no figure costs no more
     # than its number scan (entities still ask for them).

@@ -125,13 +125,13 @@ class Gazetteer:
 def load(data_dir: Path | None = None) -> Gazetteer:
     """Return the gazetteer compiled from ``data_dir`` (default: the project's ``data/``)."""
     data_dir = data_dir or paths.DATA_DIR
-    actors = [(r["alias"], r["actor"], "actor", "") for r in _rows(data_dir / "actors.csv")]
+    actors = [(r["alias"], r["actor"], "actor", "") for r in rows(data_dir / "actors.csv")]
     places = [
         (r["alias"], r["canonical_name"], r["kind"], r.get("country") or "")
-        for r in _rows(data_dir / "places.csv")
+        for r in rows(data_dir / "places.csv")
     ]
     names = [
-        (r["alias"], r["canonical_name"], r["kind"], "") for r in _rows(data_dir / "aliases.csv")
+        (r["alias"], r["canonical_name"], r["kind"], "") for r in rows(data_dir / "aliases.csv")
     ]
     return Gazetteer(Table(actors), Table(places), Table(names))
 
@@ -147,7 +147,7 @@ def _first(text: str, start: re.Match[str]) -> str:
     return word.group(0).casefold() if word else ""
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as f:
         return [row for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
 

@@ -14,8 +14,10 @@ Entities are read from the same document (:func:`dossier.extract.entities.rows`)
 
 from __future__ import annotations
 
+import functools
 import logging
 import warnings
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -35,6 +37,8 @@ from dossier.extract.steps.category import classify
 from dossier.extract.steps.claim import Candidate, Claim, Earlier
 from dossier.extract.steps.place import places
 from dossier.extract.steps.rows import COLUMNS, row
+from dossier.extract.window.cues import cues
+from dossier.extract.window.reader import claims as window_claims
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,29 @@ def claims_of(doc: Doc) -> list[Claim]:
     return places(doc, found)
 
 
+def english(doc: Doc) -> list[dict]:
+    """The ledger rows of an English document: the full grammar of this module."""
+    return [row(doc, c) for c in claims_of(doc)]
+
+
+# The reader of each language; a language not listed here is read by the window reader when
+# its folder of cue lists exists (``data/lexicon/<language>/``).
+READERS: dict[str, Callable[[Doc], list[dict]]] = {"en": english}
+
+
+@functools.cache
+def reader_for(language: str) -> Callable[[Doc], list[dict]] | None:
+    """The function that reads the ledger rows of a ``language`` document, or None when the
+    language has no vocabulary."""
+    if language in READERS:
+        return READERS[language]
+    try:
+        language_cues = cues(language)
+    except LookupError:
+        return None
+    return functools.partial(window_claims, cues=language_cues)
+
+
 def extract(
     articles: pd.DataFrame, sentences: pd.DataFrame, with_entities: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -106,13 +133,21 @@ def extract(
     claim_rows: list[dict] = []
     entity_rows: list[dict] = []
     failed: list[str] = []
-    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+    unread: dict[str, int] = {}  # language with no vocabulary -> its articles
+    languages = articles["language"] if "language" in articles else ["en"] * len(articles)
+    for article_id, text, language in zip(
+        articles["article_id"], articles["text"], languages, strict=True
+    ):
         spans = by_article.get(article_id)
         if not spans:
             continue
+        language = language if isinstance(language, str) and language else "en"
+        read = reader_for(language)
+        if read is None:
+            unread[language] = unread.get(language, 0) + 1
         try:
-            doc = Doc.build(article_id, text, spans, gaz)
-            article_claims = [row(doc, c) for c in claims_of(doc)]
+            doc = Doc.build(article_id, text, spans, gaz, language)
+            article_claims = read(doc) if read is not None else []
             article_entities = entities_module.rows(doc) if with_entities else []
         except Exception as exc:  # a rule's fault on one odd article must not sink the rest
             log.exception("claims could not be read from article %s", article_id)
@@ -124,6 +159,14 @@ def extract(
         warnings.warn(
             f"claims could not be read from {len(failed)} article(s), which have none in the "
             f"ledger: {'; '.join(failed[:3])}{' ...' if len(failed) > 3 else ''} (see the log)",
+            DossierWarning,
+            stacklevel=2,
+        )
+    if unread:
+        counts = ", ".join(f"{n} in {lang!r}" for lang, n in sorted(unread.items()))
+        warnings.warn(
+            f"no vocabulary for the language of {sum(unread.values())} article(s) ({counts}): "
+            "their figures are not in the ledger (add data/lexicon/<language>/, see the README)",
             DossierWarning,
             stacklevel=2,
         )

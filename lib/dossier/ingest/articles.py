@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from dossier import paths
+from dossier.ingest import language
 from dossier.ingest.document import Document, Span
 from dossier.ingest.files import UnreadableFile
 from dossier.ingest.sentences import split_spans, strip_span
@@ -42,6 +43,7 @@ COLUMNS = {
     "word_count": "int64",
     "encoding": "str",
     "published_date": "datetime64[ns]",
+    "language": "str",
     "text": "str",
 }
 
@@ -53,6 +55,8 @@ _DATE = re.compile(
 )
 # A date stamp that opens the first line, before its words: "date 2025-03-04 Headline".
 _STAMP = re.compile(r"\s*(?:date\s*:?\s*)?(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
+# An optional language line in the header: "Language: de" (ISO 639-1), overriding the detector.
+_LANGUAGE = re.compile(r"^lang(?:uage)?\s*:\s*(?P<code>[a-z]{2})$", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 # Matched on stripped lines; a lazy value before "\s*$" would be quadratic in a line's spaces.
 _SOURCE = re.compile(r"^(?:original\s+)?source\s*:\s*(?P<value>\S.*)$", re.I)
@@ -108,7 +112,7 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
     lines = _lines(text)
     norm = for_matching(text)
     content = [(s, e) for s, e in lines if norm[s:e].strip()]
-    title_span, uuid, published, rest = _header(norm, content)
+    title_span, uuid, published, stated_language, rest = _header(norm, content)
     if published is not None:
         _check_date(published)
     outlet, paragraphs = _paragraphs(norm, rest, boilerplate)
@@ -132,6 +136,7 @@ def parse(text: str, file_name: str, encoding: str, boilerplate: Sequence[str] =
         paragraphs=tuple(paragraphs),
         outlet=outlet,
         published_date=published,
+        language=stated_language or language.detect(norm, title_span, paragraphs),
     )
 
 
@@ -155,7 +160,8 @@ def _check_date(value: str) -> None:
 def frame(documents: Iterable[Document]) -> pd.DataFrame:
     """Return the ``articles`` frame, one row per article: article_id, file_name, title,
     is_title_derived, summary, body, outlet, word_count, encoding, published_date (NaT when the
-    header has no date line), text."""
+    header has no date line), language (ISO 639-1: a header's "Language:" line, else
+    detected), text."""
     rows = []
     for doc in documents:
         counted = (
@@ -173,6 +179,7 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
                 "word_count": sum(word_count(t) for t in counted),
                 "encoding": doc.encoding,
                 "published_date": pd.to_datetime(doc.published_date),
+                "language": doc.language,
                 "text": doc.text,
             }
         )
@@ -198,21 +205,22 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
-def _header(
-    norm: str, content: list[Span]
-) -> tuple[Span | None, str | None, str | None, list[Span]]:
-    """Split the non-blank lines into (title span, UUID, published date, remaining lines)."""
-    uuid = published = None
+def _header(norm: str, content: list[Span]) -> tuple:
+    """Split the non-blank lines into (title span, UUID, published date, stated language,
+    remaining lines)."""
+    uuid = published = language = None
     i = 0
 
     def fields(i: int) -> int:
-        nonlocal uuid, published
+        nonlocal uuid, published, language
         while i < len(content):
             line = norm[content[i][0] : content[i][1]].strip()
             if _UUID.match(line):
                 uuid = uuid or line
             elif date := _DATE.match(line):
                 published = published or date.group("date")
+            elif stated := _LANGUAGE.match(line):
+                language = language or stated.group("code").lower()
             elif not _COUNTER.match(line):
                 break
             i += 1
@@ -220,7 +228,7 @@ def _header(
 
     i = fields(i)
     if i >= len(content):
-        return None, uuid, published, []
+        return None, uuid, published, language, []
     candidate = content[i]
     stamp = _STAMP.match(norm, candidate[0], candidate[1])
     if stamp:  # "date 2025-03-04 Headline ...": a date stamp pasted before the first line
@@ -232,8 +240,8 @@ def _header(
     has_fields = after > i + 1 and not is_source
     is_title = has_fields or (after < len(content) and _looks_like_headline(norm, candidate))
     if not is_title:
-        return None, uuid, published, content[i:]
-    return strip_span(norm, *candidate), uuid, published, content[after:]
+        return None, uuid, published, language, content[i:]
+    return strip_span(norm, *candidate), uuid, published, language, content[after:]
 
 
 def _looks_like_headline(norm: str, span: Span) -> bool:

@@ -20,6 +20,7 @@ class Document:
     paragraphs: tuple[Span, ...]
     outlet: str | None
     published_date: str | None = None
+    language: str = "en"  # ISO 639-1
 
     @property
     def is_title_derived(self) -> bool:

@@ -1,0 +1,135 @@
+"""The window reader: the claims of one article in a language other than English.
+
+For each figure of a sentence (:mod:`dossier.extract.window.numbers`):
+
+1. its **head**: the first cue noun in the few words after it (a force noun, a casualty noun, a
+   person noun or counter, or a thing that makes it no claim), else the last one before it in
+   its clause (Korean writes "북한군 1만 명", Russian "потери — 1200 человек");
+2. its **category**: a casualty noun gives its own; a force or person head takes the casualty
+   predicates of its clause (killed and wounded together are casualties), else a reinforcement
+   cue makes it reinforcements, else a force head (or a person head with a deployment cue) is
+   deployed; a rate cue after a casualty makes it a rate;
+3. its **side**, **speaker**, **hedges** and **time** from the same sentence
+   (:mod:`dossier.extract.window.sources`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.extract.categories import REGISTRY
+from dossier.extract.doc import Doc
+from dossier.extract.numbers import Quantity
+from dossier.extract.window.cues import Cues
+from dossier.extract.window.sources import Sources
+
+HEAD_WORDS = 4  # the head noun stands this many words after the figure at most
+BEFORE_WORDS = 3  # ... or this many before it, in its clause
+_WORDS_AFTER = re.compile(r"(?:\W*\w+){1,%s}" % HEAD_WORDS)  # noqa: UP031 (braces)
+_WORD_BEFORE = re.compile(r"\w+\W*\Z")
+CASUALTIES = frozenset(c.name for c in REGISTRY if c.kind == "casualty")
+
+
+def claims(doc: Doc, cues: Cues) -> list[dict]:
+    """The ledger rows (:data:`dossier.extract.steps.rows.COLUMNS`) of ``doc``."""
+    rows: list[dict] = []
+    sources = Sources(doc, cues)
+    for index, s in enumerate(doc.sentences):
+        figures = cues.numbers.find(doc.norm, s.start, s.end)
+        for k, q in enumerate(figures):
+            limit = figures[k + 1].start if k + 1 < len(figures) else s.end
+            clause = _clause(doc.norm, cues, s.start, s.end, q)
+            category = _category(doc.norm, cues, q, limit, clause)
+            if category is None:
+                continue
+            rows.append(sources.row(index, q, category, clause))
+    return rows
+
+
+def _clause(norm: str, cues: Cues, start: int, end: int, q: Quantity) -> tuple[int, int]:
+    """The span of the figure's clause: its sentence cut at the clause breaks around it."""
+    lo, hi = start, end
+    for m in cues.clause_breaks.finditer(norm, start, end):
+        if m.end() <= q.qualifier_start:
+            lo = m.end()
+        elif m.start() >= q.end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _head(norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int]):
+    """(kind, category-or-None, match) of the figure's head noun, or None."""
+    window = _WORDS_AFTER.match(norm, q.end, max(q.end, min(limit, clause[1])))
+    after_end = window.end() if window else q.end
+    best = None
+    for kind, pattern in cues.heads:
+        m = pattern.search(norm, q.end, after_end)
+        if m and (best is None or m.start() < best[2].start()):
+            best = (kind, None, m)
+    if best is not None:
+        return best
+    # before it: the nearest cue of the few words before, within the clause
+    start = q.qualifier_start
+    lo = start
+    for _ in range(BEFORE_WORDS):
+        w = _WORD_BEFORE.search(norm, clause[0], lo)
+        if w is None:
+            break
+        lo = w.start()
+    for kind, pattern in cues.heads:
+        for m in pattern.finditer(norm, lo, start):
+            if best is None or m.start() > best[2].start():
+                best = (kind, None, m)
+    return best
+
+
+def _category(
+    norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int]
+) -> str | None:
+    head = _head(norm, cues, q, limit, clause)
+    if head is None or head[0] == "not_claim":
+        return None
+    kind, _, m = head
+    if kind in CASUALTIES:
+        category = kind
+        other = _next_casualty_noun(norm, cues, m.end(), clause[1])
+        if other and other != kind and {kind, other} <= {"killed", "wounded", "casualties"}:
+            category = "casualties"  # "Tote und Verwundete"
+    else:
+        category = _predicate(norm, cues, q, clause)
+        if category is None:
+            if cues.reinforcement.search(norm, clause[0], max(m.end(), q.end)):
+                return "reinforcements"
+            if kind == "force" or cues.deployment.search(norm, *clause):
+                return "deployed"
+            return None
+    rated = category in ("killed", "wounded", "casualties")
+    return "casualty_rate" if rated and cues.rate.search(norm, q.end, clause[1]) else category
+
+
+def _next_casualty_noun(norm: str, cues: Cues, at: int, end: int) -> str | None:
+    """The category of a casualty noun joined to the one ending at ``at``: "Tote und Verwundete"."""
+    joined = cues.conjunction.match(norm, at, end)
+    if joined is None:
+        return None
+    for kind, pattern in cues.heads:
+        if kind in CASUALTIES and pattern.match(norm, joined.end(), end):
+            return kind
+    return None
+
+
+def _predicate(norm: str, cues: Cues, q: Quantity, clause: tuple[int, int]) -> str | None:
+    """The category the casualty words of the figure's clause give it: the nearest, or
+    casualties when the clause has both killed and wounded."""
+    found: dict[str, int] = {}
+    for category, pattern in cues.predicates:
+        for m in pattern.finditer(norm, *clause):
+            distance = m.start() - q.end if m.start() >= q.end else 2 * (q.start - m.end())
+            if category not in found or distance < found[category]:
+                found[category] = distance
+    if not found:
+        return None
+    if "killed" in found and "wounded" in found:
+        return "casualties"
+    return min(found, key=found.get)

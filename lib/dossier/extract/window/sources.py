@@ -1,0 +1,152 @@
+"""Who says a figure, whose forces it counts, how it is hedged and when: read from the figure's
+sentence for the window reader, and the ledger row that holds them."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.extract.doc import Doc
+from dossier.extract.numbers import Quantity
+from dossier.extract.window.cues import Cues
+
+NP_WORDS = 4  # a speaker named next to a marker is at most this many words
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_STOP = re.compile(r"[,;:()\[\]\"«»„“”]|\s[-–—]\s")
+
+
+class Sources:
+    """The speakers, sides and times of one document's sentences, found on first use."""
+
+    def __init__(self, doc: Doc, cues: Cues):
+        self.doc, self.cues = doc, cues
+        self._speakers: dict[int, tuple[str | None, str | None]] = {}
+
+    def row(self, index: int, q: Quantity, category: str, clause: tuple[int, int]) -> dict:
+        """The ledger row of the figure ``q`` of sentence ``index``."""
+        doc, s = self.doc, self.doc.sentences[index]
+        speaker, found_in = self.speaker(index)
+        cues = [m.group(0) for m in self.cues.hedges.finditer(doc.norm, s.start, s.end)]
+        when = self.cues.times.search(doc.norm, *clause)
+        return {
+            "claim_id": f"{doc.article_id}@{q.start}-{q.end}",
+            "article_id": doc.article_id,
+            "section": s.section,
+            "sentence_no": s.sentence_no,
+            "char_start": q.start,
+            "char_end": q.end,
+            "number_text": doc.text[q.start : q.end],
+            "quote": doc.text[s.start : s.end],
+            "value_low": q.value_low,
+            "value_high": q.value_high,
+            "unit": q.unit,
+            "is_approximate": q.is_approximate,
+            "bound": q.bound,
+            "is_vague": q.is_vague,
+            "category": category,
+            "actor": self.actor(q, clause, s.start),
+            "attributed_to": speaker,
+            "speaker_role": None,
+            "attribution_in": found_in,
+            "cited_source": None,
+            "is_hedged": bool(cues),
+            "hedge_cues": ", ".join(dict.fromkeys(c.lower() for c in cues)) or None,
+            "when_text": doc.text[when.start() : when.end()] if when else None,
+            "where_text": None,
+        }
+
+    def actor(self, q: Quantity, clause: tuple[int, int], sentence_start: int) -> str | None:
+        """The side nearest the figure in its clause, else in its sentence before it."""
+        best, distance = None, None
+        for lo, hi in (clause, (sentence_start, clause[1])):
+            for actor, pattern in self.cues.actors:
+                for m in pattern.finditer(self.doc.norm, lo, hi):
+                    d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
+                    if distance is None or d < distance:
+                        best, distance = actor, d
+            if best is not None:
+                return best
+        return None
+
+    def speaker(self, index: int) -> tuple[str | None, str | None]:
+        """(speaker, "sentence" or "context") of sentence ``index``: the sentence's own, else
+        the one of the sentence before it in its paragraph."""
+        if index not in self._speakers:
+            own = self._own_speaker(index)
+            if own is not None:
+                self._speakers[index] = (own, "sentence")
+            else:
+                s = self.doc.sentences[index]
+                previous = self.doc.sentences[index - 1] if index else None
+                inherited = (
+                    self.speaker(index - 1)[0]
+                    if previous is not None and previous.paragraph_no == s.paragraph_no
+                    else None
+                )
+                self._speakers[index] = (inherited, "context" if inherited else None)
+        return self._speakers[index]
+
+    def _own_speaker(self, index: int) -> str | None:
+        norm, cues = self.doc.norm, self.cues
+        s = self.doc.sentences[index]
+        names = self._names(s.start, s.end)
+        for m in cues.speaker_before.finditer(norm, s.start, s.end):
+            named = [n for n in names if n[0] >= m.end() and n[0] - m.end() < 60]
+            if named:
+                return named[0][2]
+            np = self._phrase(m.end(), min(s.end, m.end() + 80), after=True)
+            if np:
+                return np
+        for m in cues.speaker_after.finditer(norm, s.start, s.end):
+            named = [n for n in names if n[1] <= m.start() and m.start() - n[1] < 30]
+            if named:
+                return named[-1][2]
+            np = self._phrase(max(s.start, m.start() - 80), m.start(), after=False)
+            if np:
+                return np
+        if names and cues.say_verbs.search(norm, s.start, s.end):
+            return names[0][2]
+        return None
+
+    def _names(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of the people and bodies of ``aliases.csv`` in the span."""
+        if self.cues.names is None:
+            return []
+        found = []
+        for m in self.cues.names.finditer(self.doc.norm, start, end):
+            written = re.sub(r"\s+", " ", m.group("name"))
+            canonical, is_acronym = self.cues.name_entries.get(written.casefold(), (None, False))
+            # an alias written in capitals ("NIS", "US") matches only in capitals
+            if canonical and not (is_acronym and not written.isupper()):
+                found.append((m.start(), m.end(), canonical))
+        return found
+
+    def _phrase(self, start: int, end: int, after: bool) -> str | None:
+        """The speaker named right after a marker (``after``) or right before one, in
+        ``start``-``end``: up to its last capitalised word after a marker, its run of
+        capitalised words before one; in a script without capitals, the nearest word."""
+        text = self.doc.norm[start:end]
+        stops = list(_STOP.finditer(text))
+        cut = 0
+        if stops:
+            text, cut = (
+                (text[: stops[0].start()], 0)
+                if after
+                else (text[stops[-1].end() :], stops[-1].end())
+            )
+        words = [w for w in _WORD.finditer(text) if w.group(0).lower() not in self.cues.determiners]
+        words = words[:NP_WORDS] if after else words[-NP_WORDS:]
+        if not words:
+            return None
+        capitals = [i for i, w in enumerate(words) if w.group(0)[0].isupper()]
+        cased = any(w.group(0)[0].isupper() or w.group(0)[0].islower() for w in words)
+        if after:
+            chosen = words[: capitals[-1] + 1] if capitals else ([] if cased else words[:1])
+        else:
+            run = len(words)
+            while run and words[run - 1].group(0)[0].isupper():
+                run -= 1
+            chosen = words[run:] if run < len(words) else ([] if cased else words[-1:])
+        if not chosen:
+            return None
+        offset = start + cut
+        return self.doc.text[offset + chosen[0].start() : offset + chosen[-1].end()]
