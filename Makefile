@@ -57,10 +57,11 @@ bench: $(STAMP)
 	$(PY) -m dossier.dev.bench $(BENCH_ARGS)
 
 # The real-text development set: gold and scorer in ../shared/devset/, the texts rebuilt into
-# .devset/ (ignored by git; DEVELOPERS.md says how). SCORE_ARGS="--lang en --show 40" narrows it.
+# .devset/ (ignored by git; DEVELOPERS.md says how). It prints a line per language;
+# SCORE_ARGS="--lang de --show 40" narrows it to one and lists its misses.
 DEVSET      ?= ../shared/devset
 DEVTEXTS    ?= .devset
-SCORE_ARGS  ?= --lang en --show 40
+SCORE_ARGS  ?=
 score: $(STAMP)
 	@if [ ! -f $(DEVSET)/score.py ]; then \
 	  echo "error: $(DEVSET)/score.py not found: the dev set (gold.jsonl, sources.csv, score.py)" >&2; \

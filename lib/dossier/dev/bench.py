@@ -3,7 +3,9 @@
 Builds a synthetic corpus (default 10,000 articles) from the seed and fixture articles: each copy
 gets its figures scaled, its body paragraphs shuffled and a fresh UUID, so no two are the same
 text. Then measures, single process and on every core: load alone, and load + claims extraction.
-Peak memory is the largest resident set of the process (or of one worker).
+Peak memory is the largest resident set of the process (or of one worker). A last row, "mixed
+languages", loads and extracts a corpus of the same size that also copies the team's articles
+in seven other languages (``tests/fixtures/claims_intl``), single process.
 
 A second table times one article of each pathological shape (:mod:`dossier.dev.pathological`) at
 0.25, 0.5 and 1 MB: load, then claims and entities, each size in a fresh process that is stopped
@@ -36,16 +38,19 @@ from dossier.corpus.backends import load
 from dossier.dev import compare, pathological
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
+# the mixed-language row adds the team's articles in seven other languages
+MIXED_TEMPLATE_DIRS = (*TEMPLATE_DIRS, "tests/fixtures/claims_intl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,4}\b")
 
 
-def make_corpus(folder: Path, count: int, seed: int = 7) -> int:
-    """Write ``count`` article files into ``folder``; return their total size in bytes."""
+def make_corpus(folder: Path, count: int, seed: int = 7, dirs=TEMPLATE_DIRS) -> int:
+    """Write ``count`` article files into ``folder``, copies of the articles of ``dirs``;
+    return their total size in bytes."""
     rng = random.Random(seed)
     templates = [
         p.read_text(encoding="utf-8")
-        for d in TEMPLATE_DIRS
+        for d in dirs
         for p in sorted((paths.ROOT / d).glob("*.txt"))
     ]
     size = 0
@@ -215,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
             for workers in (1, args.workers):
                 r = _run(files, extract, workers)
                 rows.append((label, workers, r))
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-mixed-") as mixed_tmp:
+            mixed = Path(mixed_tmp)
+            make_corpus(mixed, args.articles, dirs=MIXED_TEMPLATE_DIRS)
+            mixed_files = sorted(str(p) for p in mixed.glob("*.txt"))
+            rows.append(("mixed languages", 1, _run(mixed_files, True, 1)))
         header = (
             f"| {'stage':<15} | {'processes':>9} | {'articles/s':>10} | {'articles/s/core':>15} "
             f"| {'words/s':>10} | {'claims':>7} | {'peak MiB':>8} |"

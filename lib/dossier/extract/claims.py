@@ -19,15 +19,19 @@ from dossier.extract.pipeline import extract
 from dossier.extract.steps.rows import COLUMNS
 
 LEDGER_COLUMNS = [
-    "outlet", "number_text", "value_low", "value_high", "category", "actor", "attributed_to",
-    "is_hedged", "hedge_cues", "quote", "claim_id",
+    "outlet", "language", "number_text", "value_low", "value_high", "category", "actor",
+    "attributed_to", "is_hedged", "hedge_cues", "quote", "claim_id",
 ]  # fmt: skip
 
 __all__ = ["CATEGORIES", "COLUMNS", "LEDGER_COLUMNS", "extract", "ledger"]
 
 
 def ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Return the claims as a reader's table: outlet, number_text, value_low, value_high,
-    category, actor, attributed_to, is_hedged, hedge_cues, quote, claim_id; in article order."""
-    merged = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    """Return the claims as a reader's table: outlet, language (of the article: the quote is
+    in it, untranslated), number_text, value_low, value_high, category, actor, attributed_to,
+    is_hedged, hedge_cues, quote, claim_id; in article order."""
+    meta = articles[["article_id", "outlet"]].assign(
+        language=articles["language"] if "language" in articles else "en"
+    )
+    merged = claims.merge(meta, on="article_id", how="left")
     return merged[LEDGER_COLUMNS].reset_index(drop=True)

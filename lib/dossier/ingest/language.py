@@ -20,6 +20,7 @@ from dossier import paths
 SAMPLE_CHARS = 1000
 ENGLISH_SHARE = 0.12  # English prose runs 0.25-0.40; the other languages here stay under 0.03
 MIN_WORDS = 3  # fewer words than this (a stub of figures) is left to the default
+MIN_CONFIDENCE = 0.5  # the model's probability below which its answer is a guess: the default
 DEFAULT = "en"
 _WORD = re.compile(r"[^\W\d_]+")
 _COMMON = paths.DATA_DIR / "lexicon" / "en" / "common_words.txt"
@@ -35,12 +36,12 @@ def _english_words() -> frozenset[str]:
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def of_text(sample: str) -> str:
-    """The ISO 639-1 code of ``sample``'s language (:data:`DEFAULT` for a sample of fewer than
-    :data:`MIN_WORDS` words)."""
+    """The ISO 639-1 code of ``sample``'s language; :data:`DEFAULT` for a sample of fewer than
+    :data:`MIN_WORDS` words or one the model is unsure of (lists of figures, names, tables)."""
     sample = sample[:SAMPLE_CHARS]
     words = _WORD.findall(sample)
     if len(words) < MIN_WORDS:
@@ -48,7 +49,8 @@ def of_text(sample: str) -> str:
     common = _english_words()
     if sum(w.lower() in common for w in words) >= ENGLISH_SHARE * len(words):
         return "en"
-    return str(_identifier().classify(sample)[0])
+    code, probability = _identifier().classify(sample)
+    return str(code) if probability >= MIN_CONFIDENCE else DEFAULT
 
 
 def detect(text: str, title: tuple[int, int] | None, paragraphs: Sequence[tuple[int, int]]) -> str:

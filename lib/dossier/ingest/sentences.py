@@ -4,8 +4,14 @@ The splitter is rule-based and returns spans, never copies, so every sentence sl
 the article text. A full stop ends a sentence unless it belongs to an abbreviation ("Gen.",
 "Jan. 4", "No. 3"), an initial ("John F. Kennedy") or an initialism ("U.S.", "e.g.") that is
 not followed by a typical sentence opener; "?", "!" and "..." end a sentence when the next word
-starts with a capital, a digit or an opening quote. Decimals ("3.5") never split: a boundary needs
-whitespace after the mark.
+starts with a capital (or a letter of a script without capitals, such as Hangul), a digit or an
+opening quote. Decimals ("3.5") never split: a boundary needs whitespace after the mark, or a
+word of lower-case letters before it and a capitalised word glued after it ("Ukraine.Dans", text
+pasted without its line breaks).
+
+Other languages add their abbreviations (``data/lexicon/<language>/abbreviations.txt``: "bzw",
+"z", "тыс", "г"); a language whose folder has ``ordinal_dot.txt`` (German) writes ordinals with a
+full stop ("am 24. Februar"), so one or two digits before a full stop end no sentence there.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dossier import paths
 from dossier.text import for_matching
 
 if TYPE_CHECKING:
@@ -43,6 +50,25 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+
+def _lexicon_words(name: str) -> dict[str, frozenset[str]]:
+    """language -> the words of its ``name``.txt, for every language folder that has one."""
+    found = {}
+    for path in sorted((paths.DATA_DIR / "lexicon").glob(f"*/{name}.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        found[path.parent.name] = frozenset(
+            w.lower().rstrip(".")
+            for line in lines
+            if not line.startswith("#")
+            for w in line.split()
+        )
+    return found
+
+
+# every language's abbreviations apply everywhere: "bzw." or "тыс." ends no English sentence
+ABBREVIATIONS = ABBREVIATIONS.union(*_lexicon_words("abbreviations").values())
+ORDINAL_DOT_LANGUAGES = frozenset(_lexicon_words("ordinal_dot"))
+
 # After an initialism such as "U.S." a sentence ends only if one of these words follows.
 SENTENCE_OPENERS = frozenset(
     """
@@ -54,20 +80,27 @@ SENTENCE_OPENERS = frozenset(
 
 # A run of marks is matched once, from its first mark, and never given back (possessive): any
 # other spelling ("(?:\.{3}|[.!?…])+") backtracks exponentially on a long run of dots.
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"')\]]*+(?=\s)")
+_CANDIDATE = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"')\]]*+(?=\s|(?<=[^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ]{3}\.)[A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_A-ZÀ-ÞА-ЯЁІЇЄҐ])"
+)
 # No sentence is longer than this: a run of text with no sentence end (a list, a table, hard-wrapped
 # lines without full stops) is cut at the last clause break or space before the limit. Real
 # sentences are far shorter; the bound keeps every rule that reads a sentence linear in the text.
 MAX_SENTENCE_CHARS = 1000
 _BREAK_BEFORE = re.compile(r"[,;:](?=\s)|\s")
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-_NEXT_WORD = re.compile(r"\s+([\"'(\[]?)(\S+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)$")
+_INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_NEXT_WORD = re.compile(r"\s*([\"'(\[]?)(\S+)")
+_ORDINAL = re.compile(r"(?<!\d)\d{1,2}$")
 
 
 def split_spans(
-    text: str, start: int = 0, end: int | None = None, norm: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    norm: str | None = None,
+    language: str = "en",
 ) -> list[tuple[int, int]]:
     """Return ``(char_start, char_end)`` of each sentence in ``text[start:end]``, stripped of
     surrounding whitespace. Offsets index ``text``. Pass ``norm`` (``for_matching(text)``) when
@@ -82,7 +115,7 @@ def split_spans(
         nxt = _NEXT_WORD.match(norm, match.end(), end)
         if nxt is None:
             break  # trailing punctuation: the paragraph end closes the sentence
-        if _is_boundary(norm, match, opening=nxt.group(1), next_word=nxt.group(2)):
+        if _is_boundary(norm, match, nxt.group(1), nxt.group(2), language):
             spans.extend(cap(norm, *strip_span(norm, cursor, match.end())))
             cursor = nxt.start(1)
     if cursor < end and norm[cursor:end].strip():
@@ -114,13 +147,20 @@ def cap(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_boundary(norm: str, match: re.Match[str], opening: str, next_word: str) -> bool:
+def _is_boundary(
+    norm: str, match: re.Match[str], opening: str, next_word: str, language: str = "en"
+) -> bool:
     first = next_word[0]
-    if not (first.isupper() or first.isdigit() or opening):
+    capital = first.isupper() or (first.isalpha() and not first.islower())  # Hangul has no case
+    if not (capital or first.isdigit() or opening):
         return False  # '"Stop!" he said', 'U.S. officials'
     marks = match.group(0).rstrip("\"')]")
     if marks != ".":
         return True  # "?", "!", "..." before a capital
+    if language in ORDINAL_DOT_LANGUAGES and _ORDINAL.search(
+        norm, max(0, match.start() - 3), match.start()
+    ):
+        return False  # "am 24. Februar", "die 3. Welle"
     # A bounded window keeps this linear in the text length.
     before = _WORD_BEFORE.search(norm, max(0, match.start() - 40), match.start())
     if before is None:
@@ -159,7 +199,7 @@ def frame(documents: Iterable[Document]) -> pd.DataFrame:
             units.append(("title", 0, cap(norm, *doc.title_span)))
         for no, (start, end) in enumerate(doc.paragraphs, start=1):
             section = "summary" if no == 1 else "body"
-            units.append((section, no, split_spans(doc.text, start, end, norm)))
+            units.append((section, no, split_spans(doc.text, start, end, norm, doc.language)))
         sentence_no = 0
         for section, paragraph_no, spans in units:
             for start, end in spans:

@@ -25,6 +25,7 @@ from dossier.corpus import reliability
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import label as category_label
 from dossier.present import evidence
+from dossier.present.languages import language_name
 
 RENDERER = "dossier"
 # vegaEmbed options: no links to the online Vega editor (the reader may be offline); SVG so the
@@ -110,6 +111,13 @@ def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
         f"built {now:%Y-%m-%d %H:%M} UTC",
         f"source: {paths.display(corpus.source)}",
     ]
+    if "language" in corpus.articles:
+        counts = corpus.articles["language"].fillna("?").value_counts()
+        parts.insert(
+            2,
+            "languages: "
+            + ", ".join(f"{language_name(code)} {n}" for code, n in sorted(counts.items())),
+        )
     undated = int(corpus.articles["published_date"].isna().sum())
     if undated:
         parts.append(f"{undated} undated (kept by any date filter)")

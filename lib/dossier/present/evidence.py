@@ -13,6 +13,7 @@ import pandas as pd
 
 from dossier.extract.categories import label as category_label
 from dossier.extract.claims import ledger as claims_ledger
+from dossier.present.languages import language_name
 
 MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
 MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note
@@ -50,6 +51,9 @@ def evidence_html(
             break
         article = meta.loc[article_id]
         outlet = article["outlet"] if isinstance(article["outlet"], str) else "no source line"
+        language = article.get("language")
+        if isinstance(language, str) and language:
+            outlet = f"{outlet} · in {language_name(language)}"
         parts.append(
             f'<section class="dossier-article" id="a-{_UNSAFE.sub("-", str(article_id))}">'
             f"<h3>{html.escape(article['title'])}</h3>"

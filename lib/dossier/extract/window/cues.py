@@ -58,6 +58,7 @@ class Cues:
     predicates: list[tuple[str, re.Pattern[str]]]  # category -> casualty verbs and nouns
     reinforcement: re.Pattern[str]
     deployment: re.Pattern[str]
+    total: re.Pattern[str]  # a cue that a force figure is the whole force, waves included
     rate: re.Pattern[str]
     hedges: re.Pattern[str]
     conjunction: re.Pattern[str]
@@ -90,9 +91,10 @@ def cues(language: str) -> Cues:
         predicates=kinds("casualty_predicates"),
         reinforcement=any_("reinforcement_cues"),
         deployment=any_("deployment_cues"),
+        total=any_("total_cues"),
         rate=any_("rate"),
         hedges=any_("hedges"),
-        conjunction=any_("conjunctions"),
+        conjunction=_any(lexicon, "conjunctions", False),  # it starts and ends with spaces
         clause_breaks=re.compile(
             lexicon.pattern("clause_breaks") if _has(lexicon, "clause_breaks") else "(?!)"
         ),

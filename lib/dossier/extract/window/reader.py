@@ -25,8 +25,11 @@ from dossier.extract.window.sources import Sources
 
 HEAD_WORDS = 4  # the head noun stands this many words after the figure at most
 BEFORE_WORDS = 3  # ... or this many before it, in its clause
+JOINED_CHARS = 20  # killed and wounded this close are one figure of both: casualties
 _WORDS_AFTER = re.compile(r"(?:\W*\w+){1,%s}" % HEAD_WORDS)  # noqa: UP031 (braces)
 _WORD_BEFORE = re.compile(r"\w+\W*\Z")
+_WORDS_BEFORE = re.compile(r"(?:\w+\s+){1,2}\Z")  # the two words before a figure
+BARE_FORCE = "force"  # a force figure with no cue in its clause: see :func:`claims`
 CASUALTIES = frozenset(c.name for c in REGISTRY if c.kind == "casualty")
 
 
@@ -34,14 +37,21 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
     """The ledger rows (:data:`dossier.extract.steps.rows.COLUMNS`) of ``doc``."""
     rows: list[dict] = []
     sources = Sources(doc, cues)
+    last: tuple[int, int, str] | None = None  # (paragraph, sentence, category) of the last claim
     for index, s in enumerate(doc.sentences):
         figures = cues.numbers.find(doc.norm, s.start, s.end)
         for k, q in enumerate(figures):
             limit = figures[k + 1].start if k + 1 < len(figures) else s.end
             clause = _clause(doc.norm, cues, s.start, s.end, q)
             category = _category(doc.norm, cues, q, limit, clause)
+            if category == BARE_FORCE:
+                # a force figure with no cue of its own right after a casualty figure breaks it
+                # down ("of them 50,000 regular soldiers"); else it is a force's size
+                near = last is not None and last[0] == s.paragraph_no and index - last[1] <= 1
+                category = last[2] if near and last[2] in CASUALTIES else "deployed"
             if category is None:
                 continue
+            last = (s.paragraph_no, index, category)
             rows.append(sources.row(index, q, category, clause))
     return rows
 
@@ -91,6 +101,13 @@ def _category(
     if head is None or head[0] == "not_claim":
         return None
     kind, _, m = head
+    # "weitere 3.000 Soldaten", "3.000 weitere Soldaten": a reinforcement cue in the figure's own
+    # phrase outweighs a casualty word elsewhere in its clause
+    lead = _WORDS_BEFORE.search(norm, clause[0], q.qualifier_start)
+    phrase = (lead.start() if lead else q.qualifier_start, max(m.end(), q.end))
+    sent = cues.deployment.search(norm, *clause)
+    if kind not in CASUALTIES and sent and cues.reinforcement.search(norm, *phrase):
+        return "reinforcements"
     if kind in CASUALTIES:
         category = kind
         other = _next_casualty_noun(norm, cues, m.end(), clause[1])
@@ -99,13 +116,15 @@ def _category(
     else:
         category = _predicate(norm, cues, q, clause)
         if category is None:
+            if cues.total.search(norm, *clause):
+                return "deployed"  # "the contingent grows to 14,000": a total, not the wave
             if cues.reinforcement.search(norm, clause[0], max(m.end(), q.end)):
                 return "reinforcements"
-            if kind == "force" or cues.deployment.search(norm, *clause):
+            if sent:
                 return "deployed"
-            return None
+            return BARE_FORCE if kind == "force" else None
     rated = category in ("killed", "wounded", "casualties")
-    return "casualty_rate" if rated and cues.rate.search(norm, q.end, clause[1]) else category
+    return "casualty_rate" if rated and cues.rate.search(norm, *clause) else category
 
 
 def _next_casualty_noun(norm: str, cues: Cues, at: int, end: int) -> str | None:
@@ -119,17 +138,31 @@ def _next_casualty_noun(norm: str, cues: Cues, at: int, end: int) -> str | None:
     return None
 
 
+def _joined(norm: str, cues: Cues, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two casualty words are joined into one figure: "getötet oder verwundet",
+    "убитыми и ранеными", "killed/wounded"."""
+    gap = norm[first[1] : second[0]]
+    return 0 <= len(gap) <= JOINED_CHARS and (
+        not gap.strip(" /-") or cues.conjunction.fullmatch(gap) is not None
+    )
+
+
 def _predicate(norm: str, cues: Cues, q: Quantity, clause: tuple[int, int]) -> str | None:
     """The category the casualty words of the figure's clause give it: the nearest, or
-    casualties when the clause has both killed and wounded."""
+    casualties when killed and wounded are joined ("getötet oder verwundet")."""
     found: dict[str, int] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for category, pattern in cues.predicates:
         for m in pattern.finditer(norm, *clause):
             distance = m.start() - q.end if m.start() >= q.end else 2 * (q.start - m.end())
+            spans.setdefault(category, []).append(m.span())
             if category not in found or distance < found[category]:
                 found[category] = distance
     if not found:
         return None
-    if "killed" in found and "wounded" in found:
-        return "casualties"
-    return min(found, key=found.get)
+    joined = any(
+        _joined(norm, cues, *sorted((a, b)))
+        for a in spans.get("killed", ())
+        for b in spans.get("wounded", ())
+    )
+    return "casualties" if joined else min(found, key=found.get)

@@ -11,6 +11,7 @@ from dossier.extract.window.cues import Cues
 
 NP_WORDS = 4  # a speaker named next to a marker is at most this many words
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DIGIT = re.compile(r"\d")
 _STOP = re.compile(r"[,;:()\[\]\"«»„“”]|\s[-–—]\s")
 
 
@@ -125,6 +126,8 @@ class Sources:
         ``start``-``end``: up to its last capitalised word after a marker, its run of
         capitalised words before one; in a script without capitals, the nearest word."""
         text = self.doc.norm[start:end]
+        if after and (digit := _DIGIT.search(text)):
+            text = text[: digit.start()]  # the figure, not its speaker
         stops = list(_STOP.finditer(text))
         cut = 0
         if stops:
@@ -137,15 +140,23 @@ class Sources:
         words = words[:NP_WORDS] if after else words[-NP_WORDS:]
         if not words:
             return None
-        capitals = [i for i, w in enumerate(words) if w.group(0)[0].isupper()]
         cased = any(w.group(0)[0].isupper() or w.group(0)[0].islower() for w in words)
-        if after:
-            chosen = words[: capitals[-1] + 1] if capitals else ([] if cased else words[:1])
+        if not cased:  # a script without capitals: the word next to the marker
+            chosen = words[:1] if after else words[-1:]
+        elif after:  # "dem südkoreanischen Geheimdienst NIS seit ...": to the last capital of a run
+            chosen, seen = [], False
+            for w in words:
+                upper = w.group(0)[0].isupper()
+                if seen and not upper:
+                    break
+                seen = seen or upper
+                chosen.append(w)
+            chosen = chosen if seen else []
         else:
             run = len(words)
             while run and words[run - 1].group(0)[0].isupper():
                 run -= 1
-            chosen = words[run:] if run < len(words) else ([] if cased else words[-1:])
+            chosen = words[run:]
         if not chosen:
             return None
         offset = start + cut
