@@ -49,9 +49,7 @@ def make_corpus(folder: Path, count: int, seed: int = 7, dirs=TEMPLATE_DIRS) -> 
     return their total size in bytes."""
     rng = random.Random(seed)
     templates = [
-        p.read_text(encoding="utf-8")
-        for d in dirs
-        for p in sorted((paths.ROOT / d).glob("*.txt"))
+        p.read_text(encoding="utf-8") for d in dirs for p in sorted((paths.ROOT / d).glob("*.txt"))
     ]
     size = 0
     for i in range(count):

@@ -30,8 +30,6 @@ def ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Return the claims as a reader's table: outlet, language (of the article: the quote is
     in it, untranslated), number_text, value_low, value_high, category, actor, attributed_to,
     is_hedged, hedge_cues, quote, claim_id; in article order."""
-    meta = articles[["article_id", "outlet"]].assign(
-        language=articles["language"] if "language" in articles else "en"
-    )
+    meta = articles[["article_id", "outlet"]].assign(language=articles.get("language", "en"))
     merged = claims.merge(meta, on="article_id", how="left")
     return merged[LEDGER_COLUMNS].reset_index(drop=True)
