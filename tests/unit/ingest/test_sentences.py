@@ -54,6 +54,36 @@ def test_split(name, text, expected):
     assert split(text) == expected
 
 
+# The other languages: our own sentences, each with the language it is split as.
+LANGUAGE_CASES = [
+    ("Korean: no capitals after a full stop", "ko", "부대가 이동했다. 정부는 이를 확인했다.",
+     ["부대가 이동했다.", "정부는 이를 확인했다."]),
+    ("German ordinal date", "de", "Die Einheit kam am 3. Mai an. Sie blieb dort.",
+     ["Die Einheit kam am 3. Mai an.", "Sie blieb dort."]),
+    ("German ordinal wave", "de", "Es war die 2. Welle. Eine dritte folgte.",
+     ["Es war die 2. Welle.", "Eine dritte folgte."]),
+    ("German abbreviation", "de", "Einheiten wie z. B. Pioniere fehlten. Das Amt schwieg.",
+     ["Einheiten wie z. B. Pioniere fehlten.", "Das Amt schwieg."]),
+    ("a number ends an English sentence", "en", "The toll rose to 12. The army said so.",
+     ["The toll rose to 12.", "The army said so."]),
+    ("Cyrillic initials", "ru", "Об этом сообщил И. Петров. Других данных нет.",
+     ["Об этом сообщил И. Петров.", "Других данных нет."]),
+    ("Russian abbreviation of a town", "ru", "Колонна вошла в г. Курск утром. Её заметили.",
+     ["Колонна вошла в г. Курск утром.", "Её заметили."]),
+    ("full stop glued to the next sentence", "fr", "Le front a tenu.Les renforts arrivent.",
+     ["Le front a tenu.", "Les renforts arrivent."]),
+    ("a domain is not glued sentences", "en", "It was on example.com today. Then gone.",
+     ["It was on example.com today.", "Then gone."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "text", "expected"), LANGUAGE_CASES, ids=[c[0] for c in LANGUAGE_CASES]
+)
+def test_split_in_other_languages(name, language, text, expected):
+    assert [text[s:e] for s, e in split_spans(text, language=language)] == expected
+
+
 def test_spans_index_the_given_text_within_bounds():
     text = "Header\n\n  First one. Second one.  \nNext"
     start = text.index("First") - 2
