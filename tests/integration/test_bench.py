@@ -29,7 +29,10 @@ def test_bench_prints_a_table_for_each_stage_and_process_count():
     rows = [line for line in run.stdout.splitlines() if line.startswith("| load")]
     assert [r.split("|")[1].strip() for r in rows] == ["load"] * 2 + ["load + extract"] * 2
     assert all(int(r.split("|")[6].strip().replace(",", "")) > 0 for r in rows[2:])  # claims
-    assert "DossierWarning" not in run.stderr  # every synthetic article is distinct
+    mixed = [line for line in run.stdout.splitlines() if line.startswith("| mixed languages")]
+    assert len(mixed) == 1 and int(mixed[0].split("|")[6].strip().replace(",", "")) > 0
+    # every synthetic article is distinct, and every language has its vocabulary
+    assert "DossierWarning" not in run.stderr
     shapes = [line.split("|")[1].strip() for line in run.stdout.splitlines()[-2:]]
     assert shapes == ["dots", "long list"]  # the pathological shapes, each timed
 

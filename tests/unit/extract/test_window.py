@@ -1,0 +1,63 @@
+"""The window reader of the languages other than English: numbers in local form and the
+category each figure takes, as tables. Sentences are our own."""
+
+import pytest
+
+import dossier
+from dossier.extract.lexicon import load
+from dossier.extract.window.numbers import grammar
+
+# (language, text, the figure's text, low, high, is_approximate, bound, is_vague)
+NUMBERS = [
+    ("de", "rund 11.000 Soldaten", "11.000", 11000, 11000, True, "none", False),
+    ("de", "11 000 Soldaten", "11 000", 11000, 11000, False, "none", False),
+    ("de", "11\u00a0000 Soldaten", "11\u00a0000", 11000, 11000, False, "none", False),
+    ("de", "10'000 Soldaten", "10'000", 10000, 10000, False, "none", False),
+    ("de", "1,5 Millionen Soldaten", "1,5 Millionen", 1_500_000, 1_500_000, False, "none", False),
+    ("de", "zwölftausend Mann", "zwölftausend", 12000, 12000, False, "none", False),
+    ("de", "fünfundzwanzig Soldaten", "fünfundzwanzig", 25, 25, False, "none", False),
+    ("de", "mehrere Tausend Soldaten", "mehrere Tausend", 2000, 9999, False, "none", True),
+    ("de", "180 000 bis 240 000 Soldaten", "180 000 bis 240 000", 180000, 240000, False, "none",
+     False),
+    ("de", "zwischen 5000 und 7000 Soldaten", "zwischen 5000 und 7000", 5000, 7000, False, "none",
+     False),
+    ("de", "mehr als 4.000 Tote", "4.000", 4000, 4000, False, "at_least", False),
+    ("de", "bis zu 20'000 Soldaten", "20'000", 20000, 20000, False, "at_most", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written", "low", "high", "approx", "bound", "vague"), NUMBERS
+)
+def test_numbers_in_local_form(language, text, written, low, high, approx, bound, vague):
+    found = grammar(load(language)).find(text)
+    assert len(found) == 1, found
+    q = found[0]
+    got = (q.text, q.value_low, q.value_high, q.is_approximate, q.bound, q.is_vague)
+    assert got == (written, low, high, approx, bound, vague)
+
+
+# (language, sentence, the figure's text, its category or None)
+CATEGORIES = [
+    ("de", "Dabei seien 300 Soldaten getötet worden.", "300", "killed"),
+    ("de", "Mehr als 4.000 Soldaten wurden getötet oder verwundet.", "4.000", "casualties"),
+    ("de", "Es gab 4.000 Tote und Verwundete.", "4.000", "casualties"),
+    ("de", "Mindestens 380 Soldaten fielen, die Zahl der Verwundeten liegt bei 3.700.", "380",
+     "killed"),
+    ("de", "Das Land schickte weitere 3.000 Soldaten an die Front.", "3.000", "reinforcements"),
+    ("de", "Das Kontingent wächst damit auf 14.000 Soldaten.", "14.000", "deployed"),
+    ("de", "Die Armee verliert täglich rund 1200 Soldaten.", "1200", "casualty_rate"),
+    ("de", "Im Gefangenenaustausch kehrten 150 Soldaten zurück.", "150", "captured"),
+    ("de", "Die Armee setzte 300 Panzer ein.", "300", None),
+    ("de", "Der Angriff tötete 40 Zivilisten.", "40", None),
+    ("de", "Sechs weitere Soldaten wurden schwer verletzt.", "Sechs", "wounded"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "sentence", "written", "category"), CATEGORIES)
+def test_the_category_of_a_figure(tmp_path, language, sentence, written, category):
+    text = f"Language: {language}\nMeldung\n\n{sentence}\n\nOriginal Source: example.org\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    claims = dossier.load(tmp_path / "a.txt").claims
+    found = dict(zip(claims["number_text"], claims["category"], strict=True))
+    assert found.get(written) == category, found
