@@ -23,6 +23,13 @@ NUMBERS = [
      False),
     ("de", "mehr als 4.000 Tote", "4.000", 4000, 4000, False, "at_least", False),
     ("de", "bis zu 20'000 Soldaten", "20'000", 20000, 20000, False, "at_most", False),
+    ("ko", "북한군 1만 5천여 명", "1만 5천", 15000, 15000, True, "none", False),
+    ("ko", "병력 4천700여 명", "4천700", 4700, 4700, True, "none", False),
+    ("ko", "약 3000명", "3000", 3000, 3000, True, "none", False),
+    ("ko", "병력 11,000명", "11,000", 11000, 11000, False, "none", False),
+    ("ko", "수천 명의 병력", "수천", 2000, 9999, False, "none", True),
+    ("ko", "2만5000명~3만 명", "2만5000명~3만", 25000, 30000, False, "none", False),
+    ("ko", "500명 이상", "500", 500, 500, False, "at_least", False),
 ]  # fmt: skip
 
 
@@ -51,6 +58,14 @@ CATEGORIES = [
     ("de", "Die Armee setzte 300 Panzer ein.", "300", None),
     ("de", "Der Angriff tötete 40 Zivilisten.", "40", None),
     ("de", "Sechs weitere Soldaten wurden schwer verletzt.", "Sechs", "wounded"),
+    ("ko", "합참은 북한군 1만 명이 러시아에 배치됐다고 밝혔다.", "1만", "deployed"),
+    ("ko", "전투에서 북한군 병사 200여 명이 숨지고 500명 이상이 다쳤다.", "200", "killed"),
+    ("ko", "전투에서 북한군 병사 200여 명이 숨지고 500명 이상이 다쳤다.", "500", "wounded"),
+    ("ko", "북한이 최대 1만 명을 추가 파병할 가능성이 있다.", "1만", "reinforcements"),
+    ("ko", "북한 노동자 1만 5천 명이 러시아에 파견됐다.", "1만 5천", None),
+    ("ko", "사망자 300명, 부상자 2700명이 발생했다.", "300", "killed"),
+    ("ko", "러시아는 하루 평균 1000명의 병력을 잃고 있다.", "1000", "casualty_rate"),
+    ("ko", "북한군 포로 2명이 한국행을 희망했다.", "2", "captured"),
 ]  # fmt: skip
 
 

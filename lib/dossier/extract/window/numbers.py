@@ -62,13 +62,14 @@ class Grammar:
         )
         vague = alternation(self.vague) or "(?!)"
         # a figure ends a word, unless the language writes its endings on ("3000명", "수천명")
-        end = (
-            r"(?![^\W_])" if not (lexicon.folder / "writes_endings_on.txt").is_file() else r"(?!\d)"
-        )
+        endings_on = (lexicon.folder / "writes_endings_on.txt").is_file()
+        end = r"(?!\d)" if endings_on else r"(?![^\W_])"
+        # a range joiner written onto the first end's counter: "2만5000명~3만 명"
+        gap = r"\s*" if endings_on else r"\s+"
         self.pattern = re.compile(
             rf"(?<![\w.,])(?:(?P<vague>{vague}){end}"
             rf"|(?:{between})\s+(?P<b1>{atom})\s+(?:{and_})\s+(?P<b2>{atom}){end}"
-            rf"|(?P<r1>{atom})(?:\s*[-–—~]\s*|\s+(?:{to})\s+)(?P<r2>{atom}){end}"
+            rf"|(?P<r1>{atom})(?:\s*[-–—~∼〜～]\s*|{gap}(?:{to}){gap})(?P<r2>{atom}){end}"
             rf"|(?P<atom>{atom}){end}"
             rf")",
             re.IGNORECASE,

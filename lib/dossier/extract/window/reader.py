@@ -77,21 +77,27 @@ def _head(norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int
         m = pattern.search(norm, q.end, after_end)
         if m and (best is None or m.start() < best[2].start()):
             best = (kind, None, m)
+    words = BEFORE_WORDS
     if best is not None:
-        return best
+        if best[0] != "persons" or cues.bounded:
+            return best
+        # a counter ("1만 명"): the noun right before the figure says whom it counts ("북한군 1만
+        # 명", "사망자 300명", "노동자 1만 명")
+        words = 1
     # before it: the nearest cue of the few words before, within the clause
     start = q.qualifier_start
     lo = start
-    for _ in range(BEFORE_WORDS):
+    for _ in range(words):
         w = _WORD_BEFORE.search(norm, clause[0], lo)
         if w is None:
             break
         lo = w.start()
+    before = None
     for kind, pattern in cues.heads:
         for m in pattern.finditer(norm, lo, start):
-            if best is None or m.start() > best[2].start():
-                best = (kind, None, m)
-    return best
+            if before is None or m.start() > before[2].start():
+                before = (kind, None, m)
+    return before or best
 
 
 def _category(
@@ -118,7 +124,13 @@ def _category(
         if category is None:
             if cues.total.search(norm, *clause):
                 return "deployed"  # "the contingent grows to 14,000": a total, not the wave
-            if cues.reinforcement.search(norm, clause[0], max(m.end(), q.end)):
+            until = max(m.end(), q.end)
+            if (
+                not cues.bounded
+            ):  # verb-final: the cue stands before the verb ("병력을 추가로 파병")
+                verb = cues.deployment.search(norm, until, clause[1])
+                until = verb.end() if verb else clause[1]
+            if cues.reinforcement.search(norm, clause[0], until):
                 return "reinforcements"
             if sent:
                 return "deployed"
