@@ -89,14 +89,23 @@ class Grammar:
         end = len(text) if end is None else end
         for m in self.pattern.finditer(text, start, end):
             if m.group("vague"):
-                low, high = self.vague[_SPACES.sub(" ", m.group("vague").lower())]
+                written = _SPACES.sub(" ", m.group("vague").lower())
+                if written in self.words and self._qualified(text, m.start()):
+                    # "около тысячи", "близько тисячі": a plural that is also a case of the
+                    # number word is that number after a qualifier, "thousands" elsewhere
+                    value = float(self.words[written])
+                    found.append(self._qualify(text, m, value, value, vague=False))
+                    continue
+                low, high = self.vague[written]
                 found.append(self._qualify(text, m, low, high, vague=True))
                 continue
             first = next((g for g in ("b1", "r1") if m.group(g)), None)
             if first:
                 low, low_mult = self.value(m.group(first))
                 high, high_mult = self.value(m.group("b2" if first == "b1" else "r2"))
-                if low_mult == 1 and high_mult > 1 and low < high / high_mult:
+                if first == "r1" and _hyphenated(m, low, high / high_mult):
+                    low = high = self.value(m.group(0))[0]  # "vingt-cinq mille" is 25000
+                elif low_mult == 1 and high_mult > 1 and low < high / high_mult:
                     low *= high_mult  # "50—70 тисяч", "11 oder 12 Tausend"
                 if low > high:
                     continue  # "2022-23": years, not a range
@@ -105,6 +114,12 @@ class Grammar:
                 high = low
             found.append(self._qualify(text, m, low, high, vague=False))
         return found
+
+    def _qualified(self, text: str, start: int) -> bool:
+        """Whether an approximator or a bound stands right before ``start``."""
+        before = text[max(0, start - 40) : start]
+        qualifiers = (self.approx_before, self.at_least_before, self.at_most_before)
+        return any(p.search(before) for p in qualifiers)
 
     def value(self, written: str) -> tuple[float, float]:
         """(value, the multiplier of its last scale) of one number, digits or words."""
@@ -153,6 +168,14 @@ def _digits(token: str) -> float:
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
         return float("".join(parts))
     return float(token.replace(",", ".").replace("'", "").replace(" ", ""))
+
+
+def _hyphenated(m: re.Match, low: float, high_unit: float) -> bool:
+    """Whether a "range" of words joined by a hyphen is one number written with hyphens, tens
+    before units ("vingt-cinq", "quatre-vingt-dix", "vingt-cinq mille"): a range of words rises
+    ("cinq-six mille", "п'ять-шість тисяч")."""
+    joint = m.string[m.end("r1") : m.start("r2")]
+    return "-" in joint and not m.group("r1")[-1].isdigit() and low > high_unit
 
 
 def _bounded(phrase: str) -> bool:

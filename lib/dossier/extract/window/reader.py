@@ -15,6 +15,7 @@ For each figure of a sentence (:mod:`dossier.extract.window.numbers`):
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dossier.extract.categories import REGISTRY
@@ -25,25 +26,38 @@ from dossier.extract.window.sources import Sources
 
 HEAD_WORDS = 4  # the head noun stands this many words after the figure at most
 BEFORE_WORDS = 3  # ... or this many before it, in its clause
-JOINED_CHARS = 20  # killed and wounded this close are one figure of both: casualties
 _WORDS_AFTER = re.compile(r"(?:\W*\w+){1,%s}" % HEAD_WORDS)  # noqa: UP031 (braces)
 _WORD_BEFORE = re.compile(r"\w+\W*\Z")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a bare number that may be a year
+_SPACE = re.compile(r"\s*")
 _WORDS_BEFORE = re.compile(r"(?:\w+\s+){1,2}\Z")  # the two words before a figure
+ELLIPSIS_CHARS = 40  # a figure without a noun this close after a counted one counts the same
 BARE_FORCE = "force"  # a force figure with no cue in its clause: see :func:`claims`
 CASUALTIES = frozenset(c.name for c in REGISTRY if c.kind == "casualty")
 
 
 def claims(doc: Doc, cues: Cues) -> list[dict]:
     """The ledger rows (:data:`dossier.extract.steps.rows.COLUMNS`) of ``doc``."""
-    rows: list[dict] = []
+    norm, rows = doc.norm, []
     sources = Sources(doc, cues)
     last: tuple[int, int, str] | None = None  # (paragraph, sentence, category) of the last claim
     for index, s in enumerate(doc.sentences):
-        figures = cues.numbers.find(doc.norm, s.start, s.end)
+        figures = cues.numbers.find(norm, s.start, s.end)
+        read = []
         for k, q in enumerate(figures):
             limit = figures[k + 1].start if k + 1 < len(figures) else s.end
-            clause = _clause(doc.norm, cues, s.start, s.end, q)
-            category = _category(doc.norm, cues, q, limit, clause)
+            clause = _clause(norm, cues, s.start, s.end, q)
+            head = _head(norm, cues, q, limit, clause)
+            if head is None and read and _elliptic(q, read[-1][0], read[-1][2]):
+                head = read[-1][2]  # "8 тысяч солдат (по иным данным — 9 тысяч)"
+            if head is not None and head[0] != "not_claim":
+                read.append((q, clause, head))
+        wholes = _wholes(norm, cues, [q for q, _, _ in read])
+        # the casualty words of a sentence go to its figures that count people, not to its
+        # dates, and not to the whole of a part ("1,000 of the 12,000 soldiers")
+        owners = [q for q, _, _ in read if q not in wholes]
+        for q, clause, head in read:
+            category = "deployed" if q in wholes else _category(norm, cues, q, head, clause, owners)
             if category == BARE_FORCE:
                 # a force figure with no cue of its own right after a casualty figure breaks it
                 # down ("of them 50,000 regular soldiers"); else it is a force's size
@@ -54,6 +68,24 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
             last = (s.paragraph_no, index, category)
             rows.append(sources.row(index, q, category, clause))
     return rows
+
+
+def _elliptic(q: Quantity, before: Quantity, head: tuple) -> bool:
+    """Whether ``q``, a figure without a head noun, counts what the figure ``before`` (with
+    ``head``) counts: it follows that head closely and is of the same order (no day, no
+    share)."""
+    close = 0 <= q.start - head[2].end() <= ELLIPSIS_CHARS
+    return close and q.value_low >= 100 and before.value_low >= 100
+
+
+def _wholes(norm: str, cues: Cues, figures: list[Quantity]) -> list[Quantity]:
+    """The figures that are the whole a figure before them is part of: "1.000 dei circa
+    12mila soldati", "1 000 des 11 000 soldats"."""
+    return [
+        q
+        for p, q in itertools.pairwise(figures)
+        if cues.partitive.fullmatch(norm, p.end, q.qualifier_start)
+    ]
 
 
 def _clause(norm: str, cues: Cues, start: int, end: int, q: Quantity) -> tuple[int, int]:
@@ -77,6 +109,11 @@ def _head(norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int
         m = pattern.search(norm, q.end, after_end)
         if m and (best is None or m.start() < best[2].start()):
             best = (kind, None, m)
+    if _YEAR.fullmatch(q.text) and q.qualifier_start == q.start:
+        # a bare year-like number counts people only with its noun right after it ("2000
+        # soldats"); "tués en 2023", "seit 2022", "nel 2022 i soldati" are dates
+        gap = _SPACE.match(norm, q.end)
+        return best if best is not None and best[2].start() == gap.end() else None
     words = BEFORE_WORDS
     if best is not None:
         if best[0] != "persons" or cues.bounded:
@@ -101,11 +138,13 @@ def _head(norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int
 
 
 def _category(
-    norm: str, cues: Cues, q: Quantity, limit: int, clause: tuple[int, int]
+    norm: str,
+    cues: Cues,
+    q: Quantity,
+    head: tuple,
+    clause: tuple[int, int],
+    figures: list[Quantity],
 ) -> str | None:
-    head = _head(norm, cues, q, limit, clause)
-    if head is None or head[0] == "not_claim":
-        return None
     kind, _, m = head
     # "weitere 3.000 Soldaten", "3.000 weitere Soldaten": a reinforcement cue in the figure's own
     # phrase outweighs a casualty word elsewhere in its clause
@@ -120,7 +159,7 @@ def _category(
         if other and other != kind and {kind, other} <= {"killed", "wounded", "casualties"}:
             category = "casualties"  # "Tote und Verwundete"
     else:
-        category = _predicate(norm, cues, q, clause)
+        category = _predicate(norm, cues, q, clause, figures)
         if category is None:
             if cues.total.search(norm, *clause):
                 return "deployed"  # "the contingent grows to 14,000": a total, not the wave
@@ -136,7 +175,10 @@ def _category(
                 return "deployed"
             return BARE_FORCE if kind == "force" else None
     rated = category in ("killed", "wounded", "casualties")
-    return "casualty_rate" if rated and cues.rate.search(norm, *clause) else category
+    rate = rated and any(
+        _owned(r.span(), q, figures, not cues.bounded) for r in cues.rate.finditer(norm, *clause)
+    )
+    return "casualty_rate" if rate else category
 
 
 def _next_casualty_noun(norm: str, cues: Cues, at: int, end: int) -> str | None:
@@ -150,31 +192,41 @@ def _next_casualty_noun(norm: str, cues: Cues, at: int, end: int) -> str | None:
     return None
 
 
-def _joined(norm: str, cues: Cues, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """Whether two casualty words are joined into one figure: "getötet oder verwundet",
-    "убитыми и ранеными", "killed/wounded"."""
-    gap = norm[first[1] : second[0]]
-    return 0 <= len(gap) <= JOINED_CHARS and (
-        not gap.strip(" /-") or cues.conjunction.fullmatch(gap) is not None
-    )
+def _distance(span: tuple[int, int], q: Quantity) -> int:
+    """How far a cue is from a figure: after it by its gap, before it by twice its gap (a cue
+    after a figure governs it more often than one before)."""
+    return span[0] - q.end if span[0] >= q.end else 2 * (q.qualifier_start - span[1])
 
 
-def _predicate(norm: str, cues: Cues, q: Quantity, clause: tuple[int, int]) -> str | None:
-    """The category the casualty words of the figure's clause give it: the nearest, or
-    casualties when killed and wounded are joined ("getötet oder verwundet")."""
+def _owned(
+    span: tuple[int, int], q: Quantity, figures: list[Quantity], verb_final: bool = False
+) -> bool:
+    """Whether a cue is nearer ``q`` than any other figure of its sentence: "380 fielen, die
+    Zahl der Verwundeten liegt bei 3.700" gives the wounded to 3.700. In a verb-final language
+    a cue belongs to the last figure before it ("200명이 숨지고 500명이 다쳤다")."""
+    if verb_final:
+        before = [f for f in figures if f.end <= span[0]]
+        return before[-1] is q if before else figures[0] is q
+    mine = abs(_distance(span, q))
+    return all(f is q or abs(_distance(span, f)) >= mine for f in figures)
+
+
+def _predicate(
+    norm: str, cues: Cues, q: Quantity, clause: tuple[int, int], figures: list[Quantity]
+) -> str | None:
+    """The category the casualty words of the figure's clause give it: of the words nearer it
+    than any other figure, the nearest; casualties when killed and wounded are both there
+    ("getötet oder verwundet", "muertos, desaparecidos o heridos")."""
     found: dict[str, int] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
     for category, pattern in cues.predicates:
         for m in pattern.finditer(norm, *clause):
-            distance = m.start() - q.end if m.start() >= q.end else 2 * (q.start - m.end())
-            spans.setdefault(category, []).append(m.span())
+            if not _owned(m.span(), q, figures, not cues.bounded):
+                continue
+            distance = _distance(m.span(), q)
             if category not in found or distance < found[category]:
                 found[category] = distance
     if not found:
         return None
-    joined = any(
-        _joined(norm, cues, *sorted((a, b)))
-        for a in spans.get("killed", ())
-        for b in spans.get("wounded", ())
-    )
-    return "casualties" if joined else min(found, key=found.get)
+    if "killed" in found and "wounded" in found:
+        return "casualties"
+    return min(found, key=found.get)

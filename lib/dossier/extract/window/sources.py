@@ -160,4 +160,4 @@ class Sources:
         if not chosen:
             return None
         offset = start + cut
-        return self.doc.text[offset + chosen[0].start() : offset + chosen[-1].end()]
+        return self.doc.text[offset + chosen[0].start() : offset + chosen[-1].end()].rstrip(".")
