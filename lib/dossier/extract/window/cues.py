@@ -59,6 +59,7 @@ class Cues:
     reinforcement: re.Pattern[str]
     deployment: re.Pattern[str]
     total: re.Pattern[str]  # a cue that a force figure is the whole force, waves included
+    continuation: re.Pattern[str]  # "of them", "among them": a figure breaking down the last
     partitive: re.Pattern[str]  # what joins a part to its whole: "1.000 dei 12mila"
     rate: re.Pattern[str]
     hedges: re.Pattern[str]
@@ -93,6 +94,7 @@ def cues(language: str) -> Cues:
         reinforcement=any_("reinforcement_cues"),
         deployment=any_("deployment_cues"),
         total=any_("total_cues"),
+        continuation=any_("continuation_cues"),
         partitive=re.compile(
             rf"\s*(?:{lexicon.pattern('partitives')})\s*"
             if _has(lexicon, "partitives")

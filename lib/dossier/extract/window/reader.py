@@ -56,16 +56,21 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
         # the casualty words of a sentence go to its figures that count people, not to its
         # dates, and not to the whole of a part ("1,000 of the 12,000 soldiers")
         owners = [q for q, _, _ in read if q not in wholes]
+        previous: tuple[Quantity, tuple, str] | None = None  # the sentence's last claim
         for q, clause, head in read:
             category = "deployed" if q in wholes else _category(norm, cues, q, head, clause, owners)
+            if category == BARE_FORCE and previous and _coordinated(norm, cues, previous, q):
+                category = previous[2]  # "180 000 Soldaten und 40 000 Wagner-Kämpfer" (wounded)
             if category == BARE_FORCE:
-                # a force figure with no cue of its own right after a casualty figure breaks it
-                # down ("of them 50,000 regular soldiers"); else it is a force's size
+                # a force figure with no cue of its own, joined by "of them", "among them" to a
+                # casualty figure just before, breaks it down; else it is a force's size
                 near = last is not None and last[0] == s.paragraph_no and index - last[1] <= 1
-                category = last[2] if near and last[2] in CASUALTIES else "deployed"
+                joined = near and cues.continuation.search(norm, s.start, q.qualifier_start)
+                category = last[2] if joined and last[2] in CASUALTIES else "deployed"
             if category is None:
                 continue
             last = (s.paragraph_no, index, category)
+            previous = (q, head, category)
             rows.append(sources.row(index, q, category, clause))
     return rows
 
@@ -75,7 +80,17 @@ def _elliptic(q: Quantity, before: Quantity, head: tuple) -> bool:
     ``head``) counts: it follows that head closely and is of the same order (no day, no
     share)."""
     close = 0 <= q.start - head[2].end() <= ELLIPSIS_CHARS
-    return close and q.value_low >= 100 and before.value_low >= 100
+    year = _YEAR.fullmatch(q.text) is not None and q.qualifier_start == q.start
+    return close and not year and q.value_low >= 100 and before.value_low >= 100
+
+
+def _coordinated(norm: str, cues: Cues, previous: tuple, q: Quantity) -> bool:
+    """Whether ``q`` is joined by "and" to the claim before it ("300 Soldaten und 40
+    Söldner"), so it counts what that one counts."""
+    before, head, _ = previous
+    end = max(before.end, head[2].end())
+    gap = cues.conjunction.fullmatch(norm, end, q.qualifier_start)
+    return end <= q.qualifier_start and gap is not None
 
 
 def _wholes(norm: str, cues: Cues, figures: list[Quantity]) -> list[Quantity]:
