@@ -333,3 +333,51 @@ def test_empty_selection_has_empty_frames_with_columns(seeds):
 def test_every_category_is_documented_in_the_readme(category):
     readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
     assert f"`{category}`" in readme
+
+
+# Written by a colleague in seven languages (de, fr, es, it, ko, uk, ru) from GUIDELINES and the
+# issue's list of forms, before the window reader's vocabulary existed; first run: precision
+# 0.81, recall 0.77 (81/105). Floors at today's scores; its known misses are in its README.
+INTL = {"found": 81 / 105, "precision": 81 / 99, "speakers": 45 / 84, "actor": 69 / 97}
+INTL_KNOWN_NOT_CLAIMS = {"군사 건설 인력 5천 명"}  # military builders: read as a wave of troops
+
+
+def test_articles_in_seven_other_languages_are_found_with_their_fields():
+    folder = FIXTURES / "claims_intl"
+    corpus = dossier.load(folder / "*.txt")
+    assert sorted(corpus.articles["language"].unique()) == [
+        "de",
+        "es",
+        "fr",
+        "it",
+        "ko",
+        "ru",
+        "uk",
+    ]
+    score = evaluation.score(
+        corpus.claims, corpus.articles, evaluation.read_gold(folder / "expected.jsonl")
+    )
+    print("\nclaims_intl:", score.summary())
+    print(score.fields[["field", "compared", "agree", "share"]].to_string(index=False))
+    assert score.recall >= INTL["found"], score.rows[~score.rows["is_correct"]]
+    assert score.precision >= INTL["precision"], score.extra
+    assert score.speaker_accuracy >= INTL["speakers"]
+    fields = score.fields.set_index("field")["share"]
+    assert fields["actor"] >= INTL["actor"]
+    assert fields["vague"] == 1.0 and fields["bound"] >= 96 / 97 and fields["approx"] >= 95 / 97
+
+
+def test_numbers_in_seven_other_languages_that_are_not_claims_stay_out():
+    folder = FIXTURES / "claims_intl"
+    corpus = dossier.load(folder / "*.txt")
+    spans = corpus.claims.merge(corpus.articles[["article_id", "file_name", "text"]])
+    rows = [json.loads(line) for line in (folder / "not_claims.jsonl").read_text().splitlines()]
+    assert len(rows) >= 50
+    for row in rows:
+        if row["number_text"] in INTL_KNOWN_NOT_CLAIMS:
+            continue
+        text = corpus.articles.set_index("file_name").at[row["file"], "text"]
+        own = spans[spans["file_name"] == row["file"]]
+        for hit in re.finditer(re.escape(row["number_text"]), text):
+            overlapping = own[(own["char_start"] < hit.end()) & (hit.start() < own["char_end"])]
+            assert overlapping.empty, (row, overlapping[["number_text", "quote"]].to_dict())

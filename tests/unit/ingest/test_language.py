@@ -33,7 +33,12 @@ def test_each_language_is_told_from_its_opening(code, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "300 400", "| 1 | 1,001 | 20.1 |\n| 2 | 1,002 | 20.2 |", "9,000-strong 9,000-strong " * 20],
+    [
+        "",
+        "300 400",
+        "| 1 | 1,001 | 20.1 |\n| 2 | 1,002 | 20.2 |",
+        "9,000-strong 9,000-strong " * 20,
+    ],
     ids=["empty", "two numbers", "a table", "repeated figures"],
 )
 def test_a_sample_the_model_cannot_tell_is_the_default(text):
@@ -51,9 +56,7 @@ def test_english_is_told_without_the_model(monkeypatch):
 def test_the_articles_table_has_each_articles_language_and_a_header_may_state_it(tmp_path):
     (tmp_path / "a.txt").write_text(f"Bericht\n\n{OPENINGS[1][1]}\n", encoding="utf-8")
     # a header line overrides the detector: this English text is said to be French
-    (tmp_path / "b.txt").write_text(
-        f"Language: fr\nReport\n\n{OPENINGS[0][1]}\n", encoding="utf-8"
-    )
+    (tmp_path / "b.txt").write_text(f"Language: fr\nReport\n\n{OPENINGS[0][1]}\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text(f"보고\n\n{OPENINGS[5][1]}\n", encoding="utf-8")
     articles = dossier.load(tmp_path).articles
     assert dict(zip(articles["file_name"], articles["language"], strict=True)) == {

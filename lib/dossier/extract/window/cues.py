@@ -69,6 +69,8 @@ class Cues:
     speaker_after: re.Pattern[str]  # "NP zufolge", "NP에 따르면": the speaker comes first
     say_verbs: re.Pattern[str]
     actors: list[tuple[str, re.Pattern[str]]]
+    destination_before: re.Pattern[str]  # "nach", "a", "до": the side after it is a destination
+    destination_after: re.Pattern[str]  # Korean "에": the side before it is a destination
     times: re.Pattern[str]
     names: re.Pattern[str] | None
     name_entries: dict[str, tuple[str, bool]]
@@ -111,6 +113,16 @@ def cues(language: str) -> Cues:
         speaker_after=_any(lexicon, "speaker_after", bounded),
         say_verbs=any_("say_verbs"),
         actors=kinds("actors"),
+        destination_before=re.compile(
+            rf"(?<!\w)(?:{lexicon.pattern('destination_before')})\s+\Z"
+            if _has(lexicon, "destination_before")
+            else "(?!)",
+            _FLAGS,
+        ),
+        destination_after=re.compile(
+            lexicon.pattern("destination_after") if _has(lexicon, "destination_after") else "(?!)",
+            _FLAGS,
+        ),
         times=any_("time"),
         names=names,
         name_entries=entries,

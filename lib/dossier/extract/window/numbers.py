@@ -23,6 +23,7 @@ _GROUP = r"[.,' \u00a0\u202f]"
 _DIGITS = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![.,]?\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 _SEPARATOR = re.compile(r"[.,'\s]")
 _SPACES = re.compile(r"\s+")
+_COMPOUND = re.compile(r"-[^\W\d_]")  # a figure joined by a hyphen to a word
 
 
 def _phrases(lexicon: Lexicon, name: str) -> tuple[str, ...]:
@@ -110,6 +111,8 @@ class Grammar:
                 if low > high:
                     continue  # "2022-23": years, not a range
             else:
+                if _COMPOUND.match(text, m.end()):
+                    continue  # "26-річний", "9.000-Mann-Truppe": an age or a size, no count
                 low, _ = self.value(m.group("atom"))
                 high = low
             found.append(self._qualify(text, m, low, high, vague=False))

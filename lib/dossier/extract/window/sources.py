@@ -56,11 +56,20 @@ class Sources:
         }
 
     def actor(self, q: Quantity, clause: tuple[int, int], sentence_start: int) -> str | None:
-        """The side nearest the figure in its clause, else in its sentence before it."""
+        """The side nearest the figure in its clause, else in its sentence before it; a side
+        named as the destination ("nach Russland", "a Rusia", "до Росії", "러시아에") is where
+        the forces go, not whose they are."""
         best, distance = None, None
+        norm = self.doc.norm
         for lo, hi in (clause, (sentence_start, clause[1])):
             for actor, pattern in self.cues.actors:
-                for m in pattern.finditer(self.doc.norm, lo, hi):
+                for m in pattern.finditer(norm, lo, hi):
+                    if self.cues.destination_before.search(
+                        norm, max(lo, m.start() - 12), m.start()
+                    ):
+                        continue
+                    if self.cues.destination_after.match(norm, m.end(), hi):
+                        continue
                     d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
                     if distance is None or d < distance:
                         best, distance = actor, d
