@@ -9,8 +9,8 @@ from dossier.ingest import language
 OPENINGS = [
     ("en", "The ministry said on Monday that about 3,000 more soldiers had been sent to the front "
            "and that the army expected further losses in the coming weeks."),
-    ("de", "Das Ministerium teilte am Montag mit, dass weitere 3000 Soldaten an die Front geschickt "
-           "worden seien und die Armee mit weiteren Verlusten rechne."),
+    ("de", "Das Ministerium teilte am Montag mit, dass weitere 3000 Soldaten an die Front "
+           "geschickt worden seien und die Armee mit weiteren Verlusten rechne."),
     ("fr", "Le ministère a indiqué lundi qu'environ 3 000 soldats supplémentaires avaient été "
            "envoyés sur le front et que l'armée s'attendait à de nouvelles pertes."),
     ("es", "El ministerio afirmó el lunes que unos 3.000 soldados más habían sido enviados al "
