@@ -30,6 +30,7 @@ _WORDS_AFTER = re.compile(r"(?:\W*\w+){1,%s}" % HEAD_WORDS)  # noqa: UP031 (brac
 _WORD_BEFORE = re.compile(r"\w+\W*\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a bare number that may be a year
 _SPACE = re.compile(r"\s*")
+_WORD_AFTER = re.compile(r"\W*\w+")
 _WORDS_BEFORE = re.compile(r"(?:\w+\s+){1,2}\Z")  # the two words before a figure
 ELLIPSIS_CHARS = 40  # a figure without a noun this close after a counted one counts the same
 BARE_FORCE = "force"  # a force figure with no cue in its clause: see :func:`claims`
@@ -54,11 +55,18 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
                 read.append((q, clause, head))
         wholes = _wholes(norm, cues, [q for q, _, _ in read])
         # the casualty words of a sentence go to its figures that count people, not to its
-        # dates, and not to the whole of a part ("1,000 of the 12,000 soldiers")
-        owners = [q for q, _, _ in read if q not in wholes]
+        # dates, not to the whole of a part ("1,000 of the 12,000 soldiers"), not to a figure
+        # with a casualty noun of its own ("300 soldats tués et 500 blessés")
+        owners = [q for q, _, head in read if q not in wholes and not _named(q, head)]
+        heads = {head[2].span(): q for q, _, head in read}
         previous: tuple[Quantity, tuple, str] | None = None  # the sentence's last claim
         for q, clause, head in read:
-            category = "deployed" if q in wholes else _category(norm, cues, q, head, clause, owners)
+            others = {span for span, f in heads.items() if f is not q}
+            category = (
+                "deployed"
+                if q in wholes
+                else _category(norm, cues, q, head, clause, owners, others)
+            )
             if category == BARE_FORCE and previous and _coordinated(norm, cues, previous, q):
                 category = previous[2]  # "180 000 Soldaten und 40 000 Wagner-Kämpfer" (wounded)
             if category == BARE_FORCE:
@@ -82,6 +90,12 @@ def _elliptic(q: Quantity, before: Quantity, head: tuple) -> bool:
     close = 0 <= q.start - head[2].end() <= ELLIPSIS_CHARS
     year = _YEAR.fullmatch(q.text) is not None and q.qualifier_start == q.start
     return close and not year and q.value_low >= 100 and before.value_low >= 100
+
+
+def _named(q: Quantity, head: tuple) -> bool:
+    """Whether the figure's own noun after it is a casualty noun ("500 blessés"): it takes no
+    casualty word of its sentence."""
+    return head[0] in CASUALTIES and head[2].start() >= q.end
 
 
 def _coordinated(norm: str, cues: Cues, previous: tuple, q: Quantity) -> bool:
@@ -159,12 +173,16 @@ def _category(
     head: tuple,
     clause: tuple[int, int],
     figures: list[Quantity],
+    others: set[tuple[int, int]] = frozenset(),
 ) -> str | None:
+    """The category of ``q`` with ``head``; ``figures`` are the sentence's figures that take
+    casualty words, ``others`` the spans of the other figures' head nouns."""
     kind, _, m = head
     # "weitere 3.000 Soldaten", "3.000 weitere Soldaten": a reinforcement cue in the figure's own
     # phrase outweighs a casualty word elsewhere in its clause
     lead = _WORDS_BEFORE.search(norm, clause[0], q.qualifier_start)
-    phrase = (lead.start() if lead else q.qualifier_start, max(m.end(), q.end))
+    follow = _WORD_AFTER.match(norm, m.end(), clause[1])  # "3 000 soldats supplémentaires"
+    phrase = (lead.start() if lead else q.qualifier_start, follow.end() if follow else m.end())
     sent = cues.deployment.search(norm, *clause)
     if kind not in CASUALTIES and sent and cues.reinforcement.search(norm, *phrase):
         return "reinforcements"
@@ -174,7 +192,7 @@ def _category(
         if other and other != kind and {kind, other} <= {"killed", "wounded", "casualties"}:
             category = "casualties"  # "Tote und Verwundete"
     else:
-        category = _predicate(norm, cues, q, clause, figures)
+        category = _predicate(norm, cues, q, clause, figures, others)
         if category is None:
             if cues.total.search(norm, *clause):
                 return "deployed"  # "the contingent grows to 14,000": a total, not the wave
@@ -219,6 +237,8 @@ def _owned(
     """Whether a cue is nearer ``q`` than any other figure of its sentence: "380 fielen, die
     Zahl der Verwundeten liegt bei 3.700" gives the wounded to 3.700. In a verb-final language
     a cue belongs to the last figure before it ("200명이 숨지고 500명이 다쳤다")."""
+    if not any(f is q for f in figures):  # a figure that takes no casualty word still owns cues
+        figures = sorted([*figures, q], key=lambda f: f.start)
     if verb_final:
         before = [f for f in figures if f.end <= span[0]]
         return before[-1] is q if before else figures[0] is q
@@ -227,7 +247,12 @@ def _owned(
 
 
 def _predicate(
-    norm: str, cues: Cues, q: Quantity, clause: tuple[int, int], figures: list[Quantity]
+    norm: str,
+    cues: Cues,
+    q: Quantity,
+    clause: tuple[int, int],
+    figures: list[Quantity],
+    others: set[tuple[int, int]] = frozenset(),
 ) -> str | None:
     """The category the casualty words of the figure's clause give it: of the words nearer it
     than any other figure, the nearest; casualties when killed and wounded are both there
@@ -235,7 +260,7 @@ def _predicate(
     found: dict[str, int] = {}
     for category, pattern in cues.predicates:
         for m in pattern.finditer(norm, *clause):
-            if not _owned(m.span(), q, figures, not cues.bounded):
+            if m.span() in others or not _owned(m.span(), q, figures, not cues.bounded):
                 continue
             distance = _distance(m.span(), q)
             if category not in found or distance < found[category]:
