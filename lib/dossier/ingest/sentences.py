@@ -89,7 +89,6 @@ _CANDIDATE = re.compile(
 MAX_SENTENCE_CHARS = 1000
 _BREAK_BEFORE = re.compile(r"[,;:](?=\s)|\s")
 
-_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)$")
 _INITIALISM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
 _NEXT_WORD = re.compile(r"\s*([\"'(\[]?)(\S+)")
 _ORDINAL = re.compile(r"(?<!\d)\d{1,2}$")
@@ -161,11 +160,9 @@ def _is_boundary(
         norm, max(0, match.start() - 3), match.start()
     ):
         return False  # "am 24. Februar", "die 3. Welle"
-    # A bounded window keeps this linear in the text length.
-    before = _WORD_BEFORE.search(norm, max(0, match.start() - 40), match.start())
-    if before is None:
+    word = _word_before(norm, match.start())
+    if not word:
         return True  # "... 9,000. The next"
-    word = before.group(1)
     if _INITIALISM.match(word):
         # "U.S. forces" stays whole; "in the U.S. The next day" splits.
         return next_word.strip("\"'(),;:").lower() in SENTENCE_OPENERS
@@ -174,6 +171,17 @@ def _is_boundary(
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
     return word.lower() not in ABBREVIATIONS
+
+
+def _word_before(norm: str, end: int) -> str:
+    """The run of letters and full stops that ends at ``end`` and starts with a letter ("U.S",
+    "Gen", "z. B" gives "B"), at most 40 characters back: a bounded look keeps this linear."""
+    start = end
+    while start > end - 40 and start > 0 and (norm[start - 1].isalpha() or norm[start - 1] == "."):
+        start -= 1
+    while start < end and not norm[start].isalpha():
+        start += 1  # it starts with a letter
+    return norm[start:end]
 
 
 def strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
