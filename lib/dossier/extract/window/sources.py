@@ -98,75 +98,75 @@ class Sources:
     def _own_speaker(self, index: int) -> str | None:
         norm, cues = self.doc.norm, self.cues
         s = self.doc.sentences[index]
-        names = self._names(s.start, s.end)
+        names = _names(self.doc, cues, s.start, s.end)
         for m in cues.speaker_before.finditer(norm, s.start, s.end):
             named = [n for n in names if n[0] >= m.end() and n[0] - m.end() < 60]
             if named:
                 return named[0][2]
-            np = self._phrase(m.end(), min(s.end, m.end() + 80), after=True)
+            np = _phrase(self.doc, cues, m.end(), min(s.end, m.end() + 80), after=True)
             if np:
                 return np
         for m in cues.speaker_after.finditer(norm, s.start, s.end):
             named = [n for n in names if n[1] <= m.start() and m.start() - n[1] < 30]
             if named:
                 return named[-1][2]
-            np = self._phrase(max(s.start, m.start() - 80), m.start(), after=False)
+            np = _phrase(self.doc, cues, max(s.start, m.start() - 80), m.start(), after=False)
             if np:
                 return np
         if names and cues.say_verbs.search(norm, s.start, s.end):
             return names[0][2]
         return None
 
-    def _names(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, canonical name) of the people and bodies of ``aliases.csv`` in the span."""
-        if self.cues.names is None:
-            return []
-        found = []
-        for m in self.cues.names.finditer(self.doc.norm, start, end):
-            written = re.sub(r"\s+", " ", m.group("name"))
-            canonical, is_acronym = self.cues.name_entries.get(written.casefold(), (None, False))
-            # an alias written in capitals ("NIS", "US") matches only in capitals
-            if canonical and not (is_acronym and not written.isupper()):
-                found.append((m.start(), m.end(), canonical))
-        return found
 
-    def _phrase(self, start: int, end: int, after: bool) -> str | None:
-        """The speaker named right after a marker (``after``) or right before one, in
-        ``start``-``end``: up to its last capitalised word after a marker, its run of
-        capitalised words before one; in a script without capitals, the nearest word."""
-        text = self.doc.norm[start:end]
-        if after and (digit := _DIGIT.search(text)):
-            text = text[: digit.start()]  # the figure, not its speaker
-        stops = list(_STOP.finditer(text))
-        cut = 0
-        if stops:
-            text, cut = (
-                (text[: stops[0].start()], 0)
-                if after
-                else (text[stops[-1].end() :], stops[-1].end())
-            )
-        words = [w for w in _WORD.finditer(text) if w.group(0).lower() not in self.cues.determiners]
-        words = words[:NP_WORDS] if after else words[-NP_WORDS:]
-        if not words:
-            return None
-        cased = any(w.group(0)[0].isupper() or w.group(0)[0].islower() for w in words)
-        if not cased:  # a script without capitals: the word next to the marker
-            chosen = words[:1] if after else words[-1:]
-        elif after:  # "dem südkoreanischen Geheimdienst NIS seit ...": to the last capital of a run
-            chosen, seen = [], False
-            for w in words:
-                upper = w.group(0)[0].isupper()
-                if seen and not upper:
-                    break
-                seen = seen or upper
-                chosen.append(w)
-            chosen = chosen if seen else []
-        else:
-            run = len(words)
-            while run and words[run - 1].group(0)[0].isupper():
-                run -= 1
-            chosen = words[run:]
-        if not chosen:
-            return None
-        offset = start + cut
-        return self.doc.text[offset + chosen[0].start() : offset + chosen[-1].end()].rstrip(".")
+def _names(doc: Doc, cues: Cues, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of the people and bodies of ``aliases.csv`` in the span."""
+    if cues.names is None:
+        return []
+    found = []
+    for m in cues.names.finditer(doc.norm, start, end):
+        written = re.sub(r"\s+", " ", m.group("name"))
+        canonical, is_acronym = cues.name_entries.get(written.casefold(), (None, False))
+        # an alias written in capitals ("NIS", "US") matches only in capitals
+        if canonical and not (is_acronym and not written.isupper()):
+            found.append((m.start(), m.end(), canonical))
+    return found
+
+
+def _phrase(doc: Doc, cues: Cues, start: int, end: int, after: bool) -> str | None:
+    """The speaker named right after a marker (``after``) or right before one, in
+    ``start``-``end``: up to its last capitalised word after a marker, its run of
+    capitalised words before one; in a script without capitals, the nearest word."""
+    text = doc.norm[start:end]
+    if after and (digit := _DIGIT.search(text)):
+        text = text[: digit.start()]  # the figure, not its speaker
+    stops = list(_STOP.finditer(text))
+    cut = 0
+    if stops:
+        text, cut = (
+            (text[: stops[0].start()], 0) if after else (text[stops[-1].end() :], stops[-1].end())
+        )
+    words = [w for w in _WORD.finditer(text) if w.group(0).lower() not in cues.determiners]
+    words = words[:NP_WORDS] if after else words[-NP_WORDS:]
+    if not words:
+        return None
+    cased = any(w.group(0)[0].isupper() or w.group(0)[0].islower() for w in words)
+    if not cased:  # a script without capitals: the word next to the marker
+        chosen = words[:1] if after else words[-1:]
+    elif after:  # "dem südkoreanischen Geheimdienst NIS seit ...": to the last capital of a run
+        chosen, seen = [], False
+        for w in words:
+            upper = w.group(0)[0].isupper()
+            if seen and not upper:
+                break
+            seen = seen or upper
+            chosen.append(w)
+        chosen = chosen if seen else []
+    else:
+        run = len(words)
+        while run and words[run - 1].group(0)[0].isupper():
+            run -= 1
+        chosen = words[run:]
+    if not chosen:
+        return None
+    offset = start + cut
+    return doc.text[offset + chosen[0].start() : offset + chosen[-1].end()].rstrip(".")
