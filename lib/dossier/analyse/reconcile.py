@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dossier import paths
 from dossier.corpus import reliability as grading
 from dossier.extract.categories import ADDITIVE, CATEGORIES
 
@@ -19,10 +20,20 @@ from dossier.extract.categories import ADDITIVE, CATEGORIES
 # not rival counts of one quantity: their spread is listed but never flagged as a disagreement.
 TOLERANCE = 0.10  # an approximate total agrees within 10 %
 TO_DATE = "to date"
-# Time phrases that mean a running total, like no time phrase at all.
-_RUNNING = re.compile(
-    r"^(?:to date|so far|thus far|currently|at present|now|as of .*|since .*|in total)$", re.I
-)
+# Time phrases that mean a running total, like no time phrase at all; the other languages list
+# theirs in data/lexicon/<language>/running_total.txt ("seit Kriegsbeginn", "с начала войны").
+_ENGLISH_RUNNING = r"to date|so far|thus far|currently|at present|now|as of .*|since .*|in total"
+
+
+def _running() -> re.Pattern[str]:
+    patterns = [_ENGLISH_RUNNING]
+    for path in sorted((paths.DATA_DIR / "lexicon").glob("*/running_total.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        patterns += [ln.strip().replace(" ", r"\s+") for ln in lines if ln.strip() and ln[0] != "#"]
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", re.IGNORECASE)
+
+
+_RUNNING = _running()
 
 FIGURE_COLUMNS = [
     "figure_id", "article_id", "sentence_no", "outlet", "reliability", "published_date",

@@ -167,3 +167,25 @@ def test_key_figures_name_the_most_recent_dated_source(tmp_path):
     assert key["most_recent_source"] == "ministry, example.org"
     assert key["published_date"] == pd.Timestamp("2025-03-02")
     assert len(corpus.select(since="2025-02-01").articles) == 1
+
+
+def test_figures_in_different_languages_reconcile_as_one_quantity(tmp_path):
+    import dossier
+
+    articles = {
+        "en.txt": "Report\n\nSouth Korea's spy agency said about 11,000 North Korean soldiers "
+        "have been sent to Russia since the war began.",
+        "de.txt": "Bericht\n\nDer südkoreanische Geheimdienst teilte mit, dass seit Kriegsbeginn "
+        "rund 12.000 nordkoreanische Soldaten nach Russland geschickt worden seien.",
+        "ko.txt": "보고\n\n국정원은 지금까지 북한군 약 1만 1천 명이 러시아에 파병됐다고 밝혔다.",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(f"{text}\n\nOriginal Source: {name[:2]}.example.org\n")
+    view = reconcile.reconcile(dossier.load(tmp_path))
+    spread = view.spreads[view.spreads["category"] == "deployed"]
+    # one quantity (deployed, North Korea, to date) with the figures of all three languages
+    assert spread[["actor", "period"]].drop_duplicates().values.tolist() == [
+        ["North Korea", reconcile.TO_DATE]
+    ]
+    assert sorted(spread["value_low"]) == [11000, 11000, 12000]
+    assert set(spread["outlets"]) == {"en.example.org", "de.example.org", "ko.example.org"}
