@@ -92,10 +92,20 @@ SHAPES: dict[str, Shape] = {
     "sides": lambda n: _repeat("North Korean", n, " ") + " 500 troops.",
     "possessives": lambda n: _repeat("Russia's", n, " ") + " 500 troops.",
     "places": lambda n: _repeat("in Kharkiv", n, " ") + " 500 troops were killed.",
+    # the window reader of the other languages ("xx: ..." shapes are read as language xx)
+    "de: scales": lambda n: _repeat("5 Mio. 111", n, " ") + "x.",
+    "de: figures in one clause list": lambda n: _repeat("1.000 Soldaten getötet", n, ", ") + ".",
+    "it: glued scales": lambda n: _repeat("12mila", n) + "x.",
+    "fr: hyphened number words": lambda n: _repeat("vingt-", n) + "x.",
+    # sizes are bytes: a Hangul syllable is three in UTF-8, a Cyrillic letter two
+    "ko: counters": lambda n: _repeat("북한군 1만 5천여 명이 숨지고", n // 3, " ") + ".",
+    "ru: number words": lambda n: _repeat("около двух тысяч", n // 2, " ") + " военных.",
 }
 
 
 def article(shape: str, size: int) -> str:
     """Return an article file of about ``size`` bytes whose body has the ``shape``."""
     body = SHAPES[shape](size)
-    return f"Pathological input: {shape}\n\n{body}\n\nOriginal Source: example.org\n"
+    language, colon, _ = shape.partition(": ")
+    header = f"Language: {language}\n" if colon else ""
+    return f"{header}Pathological input: {shape}\n\n{body}\n\nOriginal Source: example.org\n"

@@ -52,10 +52,14 @@ class Grammar:
         # a word number: number words run together ("zwölftausend", "tremila") or apart
         # ("двадцать пять тысяч", "vingt-cinq mille"), joined by the language's "and"
         joiners = alternation(_phrases(lexicon, "number_joiners")) or "(?!)"
-        word_number = rf"(?:{words})(?:(?:[\s-]+|[\s-]*(?:{joiners})[\s-]*)?(?:{words}))*"
+        # possessive (*+): a long run that fails at its end is not re-split every possible way
+        # and each word ends a word or runs into the next ("zwölf|tausend"): "mil" of "militares"
+        # is none
+        item = rf"(?:{words})(?=(?:{words})|(?:{joiners})|\W|\d|$)"
+        word_number = rf"{item}(?:(?:[\s-]+|[\s-]*(?:{joiners})[\s-]*)?{item})*+"
         scale = rf"(?:{alternation(scales)})" if scales else "(?!)"
         # digits with scale words or suffixes, in a run: "1만 5천", "4천700", "12mila", "1,5 Mio."
-        digit_number = rf"(?:{_DIGITS})(?:\s?{scale}(?:\s?\d+(?:\s?{scale})?)*)?"
+        digit_number = rf"(?:{_DIGITS})(?:\s?{scale}(?:\s?\d++(?:\s?{scale})?)*+)?"
         atom = rf"(?:{digit_number}|{word_number})"
         to = alternation(_phrases(lexicon, "range_joiners")) or "(?!)"
         between, and_ = (

@@ -21,6 +21,7 @@ class Sources:
     def __init__(self, doc: Doc, cues: Cues):
         self.doc, self.cues = doc, cues
         self._speakers: dict[int, tuple[str | None, str | None]] = {}
+        self._side_hits: dict[int, list[tuple[int, int, str]]] = {}
 
     def row(self, index: int, q: Quantity, category: str, clause: tuple[int, int]) -> dict:
         """The ledger row of the figure ``q`` of sentence ``index``."""
@@ -44,7 +45,7 @@ class Sources:
             "bound": q.bound,
             "is_vague": q.is_vague,
             "category": category,
-            "actor": self.actor(q, clause, s.start),
+            "actor": self.actor(q, clause, index),
             "attributed_to": speaker,
             "speaker_role": None,
             "attribution_in": found_in,
@@ -55,44 +56,64 @@ class Sources:
             "where_text": None,
         }
 
-    def actor(self, q: Quantity, clause: tuple[int, int], sentence_start: int) -> str | None:
+    def actor(self, q: Quantity, clause: tuple[int, int], index: int) -> str | None:
         """The side nearest the figure in its clause, else in its sentence before it; a side
         named as the destination ("nach Russland", "a Rusia", "до Росії", "러시아에") is where
         the forces go, not whose they are."""
-        best, distance = None, None
-        norm = self.doc.norm
+        hits = self._sides(index)
+        sentence_start = self.doc.sentences[index].start
         for lo, hi in (clause, (sentence_start, clause[1])):
-            for actor, pattern in self.cues.actors:
-                for m in pattern.finditer(norm, lo, hi):
-                    if self.cues.destination_before.search(
-                        norm, max(lo, m.start() - 12), m.start()
-                    ):
-                        continue
-                    if self.cues.destination_after.match(norm, m.end(), hi):
-                        continue
-                    d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
-                    if distance is None or d < distance:
-                        best, distance = actor, d
-            if best is not None:
-                return best
+            near = [
+                (m_start - q.end if m_start >= q.end else q.start - m_end, actor)
+                for m_start, m_end, actor in hits
+                if lo <= m_start and m_end <= hi
+            ]
+            if near:
+                return min(near, key=lambda d: d[0])[1]
         return None
+
+    def _sides(self, index: int) -> list[tuple[int, int, str]]:
+        """(start, end, actor) of the sides named in sentence ``index`` that are no
+        destination, found once per sentence."""
+        found = self._side_hits.get(index)
+        if found is None:
+            norm, s = self.doc.norm, self.doc.sentences[index]
+            found = []
+            for actor, pattern in self.cues.actors:
+                for m in pattern.finditer(norm, s.start, s.end):
+                    lead = max(s.start, m.start() - 12)
+                    if self.cues.destination_before.search(norm, lead, m.start()):
+                        continue
+                    if self.cues.destination_after.match(norm, m.end(), s.end):
+                        continue
+                    found.append((m.start(), m.end(), actor))
+            found.sort()
+            self._side_hits[index] = found
+        return found
 
     def speaker(self, index: int) -> tuple[str | None, str | None]:
         """(speaker, "sentence" or "context") of sentence ``index``: the sentence's own, else
-        the one of the sentence before it in its paragraph."""
-        if index not in self._speakers:
-            own = self._own_speaker(index)
+        the one of the sentence before it in its paragraph. Found from the first sentence of
+        the paragraph not yet read, forward: a loop, so a paragraph of thousands of sentences
+        costs no recursion."""
+        if index in self._speakers:
+            return self._speakers[index]
+        sentences = self.doc.sentences
+        first = index
+        while (
+            first > 0
+            and first - 1 not in self._speakers
+            and sentences[first - 1].paragraph_no == sentences[index].paragraph_no
+        ):
+            first -= 1
+        for i in range(first, index + 1):
+            own = self._own_speaker(i)
             if own is not None:
-                self._speakers[index] = (own, "sentence")
-            else:
-                s = self.doc.sentences[index]
-                previous = self.doc.sentences[index - 1] if index else None
-                inherited = (
-                    self.speaker(index - 1)[0]
-                    if previous is not None and previous.paragraph_no == s.paragraph_no
-                    else None
-                )
-                self._speakers[index] = (inherited, "context" if inherited else None)
+                self._speakers[i] = (own, "sentence")
+                continue
+            same = i > 0 and sentences[i - 1].paragraph_no == sentences[i].paragraph_no
+            inherited = self._speakers[i - 1][0] if same and i - 1 in self._speakers else None
+            self._speakers[i] = (inherited, "context" if inherited else None)
         return self._speakers[index]
 
     def _own_speaker(self, index: int) -> str | None:
