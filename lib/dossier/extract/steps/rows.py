@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossier.extract.doc import Doc
+from dossier.extract.numbers import Quantity
 from dossier.extract.steps.claim import Claim
 from dossier.extract.steps.hedge import hedges
 from dossier.extract.steps.when import when
@@ -35,13 +36,10 @@ COLUMNS = {
 }
 
 
-def row(doc: Doc, claim: Claim) -> dict:
-    """The ledger row of ``claim`` (the columns of :data:`COLUMNS`)."""
-    q = claim.quantity
-    s = doc.sentences[claim.sentence]
-    source = doc.sources.sentences[claim.sentence]
-    speaker = source.speaker
-    cues = hedges(doc, claim)
+def figure_fields(doc: Doc, sentence: int, q: Quantity) -> dict:
+    """The columns of a ledger row that the figure ``q`` of sentence number ``sentence`` gives
+    whatever reads it: its id, place, text, quote and value."""
+    s = doc.sentences[sentence]
     return {
         "claim_id": f"{doc.article_id}@{q.start}-{q.end}",
         "article_id": doc.article_id,
@@ -57,6 +55,16 @@ def row(doc: Doc, claim: Claim) -> dict:
         "is_approximate": q.is_approximate,
         "bound": q.bound,
         "is_vague": q.is_vague,
+    }
+
+
+def row(doc: Doc, claim: Claim) -> dict:
+    """The ledger row of ``claim`` (the columns of :data:`COLUMNS`)."""
+    source = doc.sources.sentences[claim.sentence]
+    speaker = source.speaker
+    cues = hedges(doc, claim)
+    return {
+        **figure_fields(doc, claim.sentence, claim.quantity),
         "category": claim.category,
         "actor": claim.actor,
         "attributed_to": speaker.name if speaker else None,

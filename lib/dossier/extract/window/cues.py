@@ -38,6 +38,14 @@ def _any(lexicon: Lexicon, name: str, bounded: bool) -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern})", _FLAGS)
 
 
+def _wrapped(lexicon: Lexicon, name: str, template: str, flags: int = _FLAGS) -> re.Pattern[str]:
+    """A patterns list put into ``template`` at ``{}``; a list the language lacks matches
+    nothing."""
+    if not _has(lexicon, name):
+        return re.compile("(?!)")
+    return re.compile(template.replace("{}", lexicon.pattern(name)), flags)
+
+
 def _kinds(lexicon: Lexicon, name: str, bounded: bool) -> list[tuple[str, re.Pattern[str]]]:
     edge = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
     if not _has(lexicon, name):
@@ -97,32 +105,17 @@ def cues(language: str) -> Cues:
         deployment=any_("deployment_cues"),
         total=any_("total_cues"),
         continuation=any_("continuation_cues"),
-        partitive=re.compile(
-            rf"\s*(?:{lexicon.pattern('partitives')})\s*"
-            if _has(lexicon, "partitives")
-            else "(?!)",
-            _FLAGS,
-        ),
+        partitive=_wrapped(lexicon, "partitives", r"\s*(?:{})\s*"),
         rate=any_("rate"),
         hedges=any_("hedges"),
         conjunction=_any(lexicon, "conjunctions", False),  # it starts and ends with spaces
-        clause_breaks=re.compile(
-            lexicon.pattern("clause_breaks") if _has(lexicon, "clause_breaks") else "(?!)"
-        ),
+        clause_breaks=_wrapped(lexicon, "clause_breaks", "(?:{})", flags=0),
         speaker_before=_any(lexicon, "speaker_before", True),
         speaker_after=_any(lexicon, "speaker_after", bounded),
         say_verbs=any_("say_verbs"),
         actors=kinds("actors"),
-        destination_before=re.compile(
-            rf"(?<!\w)(?:{lexicon.pattern('destination_before')})\s+\Z"
-            if _has(lexicon, "destination_before")
-            else "(?!)",
-            _FLAGS,
-        ),
-        destination_after=re.compile(
-            lexicon.pattern("destination_after") if _has(lexicon, "destination_after") else "(?!)",
-            _FLAGS,
-        ),
+        destination_before=_wrapped(lexicon, "destination_before", r"(?<!\w)(?:{})\s+\Z"),
+        destination_after=_wrapped(lexicon, "destination_after", "(?:{})"),
         times=any_("time"),
         names=names,
         name_entries=entries,

@@ -7,6 +7,7 @@ import re
 
 from dossier.extract.doc import Doc
 from dossier.extract.numbers import Quantity
+from dossier.extract.steps.rows import figure_fields
 from dossier.extract.window.cues import Cues
 
 NP_WORDS = 4  # a speaker named next to a marker is at most this many words
@@ -30,20 +31,7 @@ class Sources:
         cues = [m.group(0) for m in self.cues.hedges.finditer(doc.norm, s.start, s.end)]
         when = self.cues.times.search(doc.norm, *clause)
         return {
-            "claim_id": f"{doc.article_id}@{q.start}-{q.end}",
-            "article_id": doc.article_id,
-            "section": s.section,
-            "sentence_no": s.sentence_no,
-            "char_start": q.start,
-            "char_end": q.end,
-            "number_text": doc.text[q.start : q.end],
-            "quote": doc.text[s.start : s.end],
-            "value_low": q.value_low,
-            "value_high": q.value_high,
-            "unit": q.unit,
-            "is_approximate": q.is_approximate,
-            "bound": q.bound,
-            "is_vague": q.is_vague,
+            **figure_fields(doc, index, q),
             "category": category,
             "actor": self.actor(q, clause, index),
             "attributed_to": speaker,
