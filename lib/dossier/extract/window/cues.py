@@ -68,7 +68,7 @@ class Cues:
     deployment: re.Pattern[str]
     total: re.Pattern[str]  # a cue that a force figure is the whole force, waves included
     continuation: re.Pattern[str]  # "of them", "among them": a figure breaking down the last
-    partitive: re.Pattern[str]  # what joins a part to its whole: "1.000 dei 12mila"
+    partitive: re.Pattern[str]  # what joins a part to its whole: "800 dei 9mila"
     rate: re.Pattern[str]
     hedges: re.Pattern[str]
     conjunction: re.Pattern[str]

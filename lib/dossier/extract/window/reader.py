@@ -50,12 +50,12 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
             clause = _clause(norm, cues, s.start, s.end, q)
             head = _head(norm, cues, q, limit, clause)
             if head is None and read and _elliptic(q, read[-1][0], read[-1][2]):
-                head = read[-1][2]  # "8 тысяч солдат (по иным данным — 9 тысяч)"
+                head = read[-1][2]  # "7 тысяч бойцов, а по другим сведениям 8 тысяч"
             if head is not None and head[0] != "not_claim":
                 read.append((q, clause, head))
         wholes = _wholes(norm, cues, [q for q, _, _ in read])
         # the casualty words of a sentence go to its figures that count people, not to its
-        # dates, not to the whole of a part ("1,000 of the 12,000 soldiers"), not to a figure
+        # dates, not to the whole of a part ("800 of the 9,000 soldiers"), not to a figure
         # with a casualty noun of its own ("300 soldats tués et 500 blessés")
         owners = [q for q, _, head in read if q not in wholes and not _named(q, head)]
         heads = {head[2].span(): q for q, _, head in read}
@@ -68,7 +68,7 @@ def claims(doc: Doc, cues: Cues) -> list[dict]:
                 else _category(norm, cues, q, head, clause, owners, others)
             )
             if category == BARE_FORCE and previous and _coordinated(norm, cues, previous, q):
-                category = previous[2]  # "180 000 Soldaten und 40 000 Wagner-Kämpfer" (wounded)
+                category = previous[2]  # "300 Soldaten und 50 Söldner" verwundet
             if category == BARE_FORCE:
                 # a force figure with no cue of its own, joined by "of them", "among them" to a
                 # casualty figure just before, breaks it down; else it is a force's size
@@ -108,8 +108,8 @@ def _coordinated(norm: str, cues: Cues, previous: tuple, q: Quantity) -> bool:
 
 
 def _wholes(norm: str, cues: Cues, figures: list[Quantity]) -> list[Quantity]:
-    """The figures that are the whole a figure before them is part of: "1.000 dei circa
-    12mila soldati", "1 000 des 11 000 soldats"."""
+    """The figures that are the whole a figure before them is part of: "800 dei 9mila
+    soldati", "600 des 7 000 soldats"."""
     return [
         q
         for p, q in itertools.pairwise(figures)
@@ -234,9 +234,9 @@ def _distance(span: tuple[int, int], q: Quantity) -> int:
 def _owned(
     span: tuple[int, int], q: Quantity, figures: list[Quantity], verb_final: bool = False
 ) -> bool:
-    """Whether a cue is nearer ``q`` than any other figure of its sentence: "380 fielen, die
-    Zahl der Verwundeten liegt bei 3.700" gives the wounded to 3.700. In a verb-final language
-    a cue belongs to the last figure before it ("200명이 숨지고 500명이 다쳤다")."""
+    """Whether a cue is nearer ``q`` than any other figure of its sentence: in "200 fielen, die
+    Zahl der Verletzten liegt bei 900" the wounded are the 900. In a verb-final language a cue
+    belongs to the last figure before it ("200명이 숨지고 500명이 다쳤다")."""
     if not any(f is q for f in figures):  # a figure that takes no casualty word still owns cues
         figures = sorted([*figures, q], key=lambda f: f.start)
     if verb_final:
