@@ -183,7 +183,7 @@ def test_cli_failure_exits_1_with_a_one_line_reason_and_keeps_the_notebook(tmp_p
     ("args", "message"),
     [
         (["brief", "--corpus", "no/such/folder"], "no such corpus"),
-        (["brief", "-p", "colour", "red"], "unknown parameter(s) colour"),
+        (["brief", "-p", "colour", "red"], "unknown parameter 'colour'"),
         (["brief", "-p", "corpus", "seeds"], "give the corpus with --corpus"),
         (["brief", "--timeout", "0"], "timeout must be a positive"),
         (["brief", "--notebook", "nope.ipynb"], "no such notebook"),

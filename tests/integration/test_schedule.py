@@ -233,7 +233,8 @@ def test_an_unknown_parameter_leaves_no_run_folder(workspace):
         "brief", "--store", str(db), "--archive", str(archive), "-p", "colour", "red", cwd=tmp
     )
     assert run.returncode == 2
-    assert [p.name for p in archive.iterdir()] == [".lock"]
+    # the parameter is refused before the archive is touched: no run folder, not even the folder
+    assert not archive.exists() or [p.name for p in archive.iterdir()] == [".lock"]
 
 
 def test_a_killed_first_ingest_leaves_no_store(workspace):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import importlib.metadata
 import json
 import logging
 import math
@@ -23,7 +24,8 @@ from dossier import paths
 from dossier.corpus.locking import Lock, Locked, lock_file
 from dossier.corpus.storefile import is_store_file
 from dossier.ingest.files import discover
-from dossier.run import briefing
+from dossier.run import briefing, params
+from dossier.run.progress import progress_bar, progress_lines
 
 log = logging.getLogger("dossier")
 
@@ -37,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into tidy tables and briefings exported to offline HTML.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--version", action="version", version=f"dossier {_version()}")
+    # -v also after the command ("dossier brief -v"): a subcommand's flag that leaves the
+    # top-level value alone unless given
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     brief = commands.add_parser(
@@ -50,11 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
             "where the HTML would have gone, as NAME.ipynb."
         ),
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        parents=[verbose],
     )
     brief.add_argument(
         "--corpus",
-        default="seeds",
-        help="folder, glob or file of articles (relative paths also tried from the project root)",
+        help="folder, glob or file of articles (relative paths also tried from the project "
+        "root); seeds when neither --corpus nor --store is given",
     )
     brief.add_argument(
         "--out", type=Path, default=paths.REPORTS_DIR, help="folder for NAME.ipynb and NAME.html"
@@ -111,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
             "killed ingest leaves the store as it was. Prints a one-line summary."
         ),
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        parents=[verbose],
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="folder, glob or file")
     ingest.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the DuckDB file")
@@ -123,8 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the crontab line for a daily ingest + briefing",
         description="Print a crontab line that runs ingest then brief --archive every day.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        parents=[verbose],
     )
-    schedule.add_argument("--print", action="store_true", required=True, help="print it")
+    schedule.add_argument(
+        "--print", action="store_true", help="print it (what schedule does; kept for scripts)"
+    )
     schedule.add_argument("--at", default="06:00", help="HH:MM, the machine's local time")
     schedule.add_argument("--corpus", default="seeds", help="the folder to ingest")
     schedule.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the DuckDB file")
@@ -154,8 +168,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _brief(args: argparse.Namespace) -> int:
+    if args.store is not None and args.corpus is not None:
+        return _fail("give --corpus or --store, not both", EXIT_USAGE)
     if args.store is not None:
         args.corpus = str(args.store)
+    args.corpus = args.corpus or "seeds"
     if problem := _brief_arguments_problem(args):
         return _fail(problem, EXIT_USAGE)
     corpus = paths.resolve(args.corpus)
@@ -189,18 +206,21 @@ def _brief_arguments_problem(args: argparse.Namespace) -> str | None:
             return f"no corpus: {exc}"
     elif not paths.resolve(args.corpus).exists():
         return f"no such corpus: {args.corpus}"
+    elif args.store is None and not discover(args.corpus):
+        return f"no article files in {args.corpus}"
     if not args.notebook.is_file():
         return f"no such notebook: {args.notebook}"
     for option, folder in (("--out", args.out), ("--archive", args.archive)):
         if folder is not None and folder.exists() and not folder.is_dir():
             return f"{option} {folder} is a file, not a folder"
     try:
-        briefing.declared_parameters(args.notebook)
+        declared = briefing.declared_parameters(args.notebook)
         if args.archive is None:
             briefing.check_name(args.name)
     except briefing.BriefingArgumentError as exc:
         return str(exc)
-    return None
+    given = {k: _parse_value(v, declared.get(k, {})) for k, v in args.parameter if k != "corpus"}
+    return params.problem(given, declared)
 
 
 def _brief_plain(args: argparse.Namespace, corpus: Path) -> int:
@@ -274,7 +294,13 @@ def _ingest(args: argparse.Namespace) -> int:
         return _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     if args.store.exists() and not (args.store.is_file() and is_store_file(args.store)):
         return _fail(f"--store {args.store} is not a DuckDB store", EXIT_USAGE)
-    progress = _progress_bar() if sys.stderr.isatty() else _progress_lines()
+    try:
+        found = discover([paths.resolve(p) for p in args.paths])
+    except FileNotFoundError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if not found:
+        return _fail(f"no article files in {', '.join(args.paths)}", EXIT_USAGE)
+    progress = progress_bar() if sys.stderr.isatty() else progress_lines()
     try:
         report = store.ingest(
             [paths.resolve(p) for p in args.paths], args.store, progress, wait=args.wait
@@ -296,40 +322,6 @@ def _ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_bar():
-    """A progress bar on a terminal (tqdm)."""
-    from tqdm import tqdm
-
-    bar = None
-
-    def update(done: int | None, total: int | None) -> None:
-        nonlocal bar
-        if done is None:
-            if bar is not None:
-                bar.close()
-            return
-        if bar is None:
-            bar = tqdm(total=total, unit="file", desc="reading", file=sys.stderr)
-        bar.update(done - bar.n)
-
-    return update
-
-
-def _progress_lines():
-    """Plain log lines when not on a terminal (a scheduler's log): every tenth of the files."""
-    step = None
-
-    def update(done: int | None, total: int | None) -> None:
-        nonlocal step
-        if done is None or not total:
-            return
-        step = step or max(1, total // 10)
-        if done % step == 0 or done == total:
-            print(f"dossier: read {done:,}/{total:,} files", file=sys.stderr, flush=True)
-
-    return update
-
-
 def _schedule(args: argparse.Namespace) -> int:
     from dossier.run import archive
 
@@ -337,6 +329,14 @@ def _schedule(args: argparse.Namespace) -> int:
         return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)
     print(archive.crontab_line(args.corpus, args.store, args.archive, args.at))
     return EXIT_OK
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml), or "unknown" in a bare checkout."""
+    try:
+        return importlib.metadata.version("dossier")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _seconds(text: str) -> float:

@@ -99,3 +99,56 @@ def test_the_crontab_line_runs_as_printed_whatever_its_paths_hold(tmp_path):
     ]  # fmt: skip
     assert not list(tmp_path.rglob("INJECTED*"))
     assert (folder / "cron.log").exists()  # made by the line, logging both commands
+
+
+@pytest.mark.parametrize(
+    ("parameter", "problem"),
+    [
+        (["since", "2025-13-45"], "-p since '2025-13-45' is no date"),
+        (["until", "yesterday"], "-p until 'yesterday' is no date"),
+        (["categories", '["kiled"]'], "unknown value 'kiled' (did you mean 'killed'?)"),
+        (["categories", '"killed"'], "-p categories takes a JSON list of text"),
+        (["outlets", "3"], "-p outlets takes a JSON list of text"),
+        (["min_reliability", "Z"], "-p min_reliability takes a grade A-F"),
+        (["sinse", "2025-01-01"], "unknown parameter 'sinse' (did you mean 'since'?)"),
+    ],
+    ids=["bad date", "word for a date", "unknown category", "category not in a list",
+         "outlets not a list", "grade", "unknown name"],
+)  # fmt: skip
+def test_a_bad_parameter_exits_2_before_any_kernel(no_kernel, capsys, parameter, problem):
+    assert cli.main(["brief", "-p", *parameter]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and err.count("\n") == 1
+
+
+def test_a_period_that_ends_before_it_starts_exits_2(no_kernel, capsys):
+    argv = ["brief", "-p", "since", "2025-03-01", "-p", "until", "2025-01-01"]
+    assert cli.main(argv) == 2
+    assert "-p since 2025-03-01 is after -p until 2025-01-01" in capsys.readouterr().err
+
+
+def test_corpus_and_store_together_exit_2(tmp_path, no_kernel, capsys):
+    assert cli.main(["brief", "--corpus", "seeds", "--store", str(tmp_path / "s.duckdb")]) == 2
+    assert "give --corpus or --store, not both" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["brief", "--corpus"], ["ingest"]])
+def test_a_folder_without_article_files_exits_2(tmp_path, no_kernel, capsys, command):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    argv = [*command, str(empty)] + (
+        ["--store", str(tmp_path / "s.duckdb")] * (command == ["ingest"])
+    )
+    assert cli.main(argv) == 2
+    assert f"no article files in {empty}" in capsys.readouterr().err
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_version_and_verbose_after_the_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("dossier ")
+    # -v is taken after the command too, and schedule prints its line without --print
+    assert cli.main(["schedule", "-v"]) == 0
+    assert " brief --store " in capsys.readouterr().out
