@@ -244,7 +244,8 @@ def show_ledger(corpus: Corpus) -> None:
     table, note = evidence.ledger(corpus.claims, corpus.articles)
     if note:
         display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
-    show_html_table(table, "Claims", ["evidence"])
+    # the ledger's text is escaped once already: escaping it again showed "Sudan&#x27;s"
+    show_table(for_readers(table), caption="Claims", allow_html=True)
 
 
 def show_sources(corpus: Corpus) -> None:

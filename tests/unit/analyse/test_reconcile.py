@@ -189,3 +189,23 @@ def test_figures_in_different_languages_reconcile_as_one_quantity(tmp_path):
     ]
     assert sorted(spread["value_low"]) == [11000, 11000, 12000]
     assert set(spread["outlets"]) == {"en.example.org", "de.example.org", "ko.example.org"}
+
+
+def test_the_ledger_escapes_article_text_once(tmp_path, monkeypatch):
+    import html
+
+    import dossier
+    from dossier.present import display
+
+    (tmp_path / "a.txt").write_text(
+        'Report\n\nSudan\'s army & its allies said 300 "regular" troops were killed.\n',
+        encoding="utf-8",
+    )
+    corpus = dossier.load(tmp_path)
+    shown = []
+    monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append((frame, kw)))
+    display.show_ledger(corpus)
+    ((frame, options),) = shown
+    quote = frame["quote"].iloc[0]
+    assert quote == html.escape(corpus.claims["quote"].iloc[0])  # once: &#x27; &amp; &quot;
+    assert "&amp;#x27;" not in quote and options["allow_html"] is True
