@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from dossier.errors import DossierWarning, NoArticlesError
-from dossier.ingest import articles, sentences
+from dossier.ingest import articles, kinds, sentences
 from dossier.ingest.document import Document
 from dossier.ingest.files import SourceFile, UnreadableFile, printable, read_text
 
@@ -46,6 +46,8 @@ def read_files(
             continue
         try:
             text, encoding = read_text(f.path)
+            if (reason := kinds.problem(text)) is not None:
+                raise UnreadableFile("not_article", reason)
             doc = articles.parse(text, f.file_name, encoding, boilerplate)
         except UnreadableFile as exc:
             problems.append((f.file_name, exc.problem, exc.reason))
