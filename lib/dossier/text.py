@@ -41,6 +41,18 @@ def for_matching(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+
+
+def one_line(text: str | None) -> str | None:
+    """``text`` as one line for a table cell: markup tags dropped, every run of whitespace
+    (line breaks included) one space; None stays None, and so does text that was only that."""
+    if text is None:
+        return None
+    cleaned = _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+    return cleaned or None
+
+
 def word_count(text: str) -> int:
     """Return the number of words in ``text`` ("8,000-9,500" and "U.S." are one word each)."""
     return len(_WORD.findall(text))

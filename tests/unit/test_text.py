@@ -6,7 +6,7 @@ import re
 import pytest
 
 from dossier import text
-from dossier.text import first_letters
+from dossier.text import first_letters, one_line
 
 
 @pytest.mark.parametrize(
@@ -257,3 +257,19 @@ def test_first_letters_guard_changes_no_match():
     guarded = re.compile(r"\b" + first_letters(words) + r"(?:" + "|".join(words) + r")\b", re.I)
     text = "They May have left; 3 times it was SAID TO rain, reportedly, mayhem 40 times."
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colonel Ivan\nPetrenko", "Colonel Ivan Petrenko"),
+        ("  the\r\n\tministry ", "the ministry"),
+        ("<b>Kirby</b>", "Kirby"),
+        ("a <i>senior</i>\nofficial", "a senior official"),
+        ("<br/>\n", None),
+        (None, None),
+        ("Sudan's army & allies", "Sudan's army & allies"),
+    ],
+)
+def test_a_name_for_a_table_cell_is_one_line_without_markup(text, expected):
+    assert one_line(text) == expected

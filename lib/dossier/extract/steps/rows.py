@@ -7,6 +7,7 @@ from dossier.extract.numbers import Quantity
 from dossier.extract.steps.claim import Claim
 from dossier.extract.steps.hedge import hedges
 from dossier.extract.steps.when import when
+from dossier.text import one_line
 
 COLUMNS = {
     "claim_id": "str",
@@ -67,10 +68,10 @@ def row(doc: Doc, claim: Claim) -> dict:
         **figure_fields(doc, claim.sentence, claim.quantity),
         "category": claim.category,
         "actor": claim.actor,
-        "attributed_to": speaker.name if speaker else None,
-        "speaker_role": speaker.role if speaker else None,
+        "attributed_to": one_line(speaker.name) if speaker else None,
+        "speaker_role": one_line(speaker.role) if speaker else None,
         "attribution_in": source.found_in,
-        "cited_source": doc.sources.cited.get(speaker.name) if speaker else None,
+        "cited_source": one_line(doc.sources.cited.get(speaker.name)) if speaker else None,
         "is_hedged": bool(cues),
         "hedge_cues": ", ".join(cues) if cues else None,
         "when_text": when(doc, claim),

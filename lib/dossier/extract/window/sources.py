@@ -9,6 +9,7 @@ from dossier.extract.doc import Doc
 from dossier.extract.numbers import Quantity
 from dossier.extract.steps.rows import figure_fields
 from dossier.extract.window.cues import Cues
+from dossier.text import one_line
 
 NP_WORDS = 4  # a speaker named next to a marker is at most this many words
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -34,7 +35,7 @@ class Sources:
             **figure_fields(doc, index, q),
             "category": category,
             "actor": self.actor(q, clause, index),
-            "attributed_to": speaker,
+            "attributed_to": one_line(speaker),
             "speaker_role": None,
             "attribution_in": found_in,
             "cited_source": None,
