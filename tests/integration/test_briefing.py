@@ -39,8 +39,9 @@ def test_briefing_writes_the_executed_notebook_and_the_html(built):
     nb = nbformat.read(result.notebook, as_version=4)
     assert nb.metadata.papermill.parameters["title"] == "Troops <b>& co</b>"
     assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    # the live-only widget cell is kept for JupyterLab, but an unattended run never executes it
     explore = next(c for c in nb.cells if c.get("id") == "explore")
-    assert "application/vnd.jupyter.widget-view+json" in explore.outputs[0]["data"]
+    assert "live-only" in explore.metadata["tags"] and explore.outputs == []
 
 
 def test_html_makes_no_network_request(built):
@@ -130,6 +131,22 @@ def test_a_cell_that_runs_too_long_fails_with_a_timeout(tmp_path):
     with pytest.raises(briefing.BriefingError, match="timed out"):
         briefing.build({}, out_dir=tmp_path / "out", notebook=sleepy, timeout=2)
     assert (tmp_path / "out" / "briefing.ipynb").exists()
+
+
+def test_live_only_cells_never_run_unattended(tmp_path):
+    notebook = write_notebook(tmp_path / "live.ipynb", 'corpus = ""', "ran = 'the report'")
+    nb = nbformat.read(notebook, as_version=4)
+    waits = nbformat.v4.new_code_cell(
+        "import time\ntime.sleep(60)  # a widget waiting for a person"
+    )
+    waits.metadata["tags"] = ["live-only"]
+    nb.cells.insert(1, waits)
+    nbformat.write(nb, notebook)
+    result = briefing.build({}, out_dir=tmp_path / "out", notebook=notebook, timeout=10)
+    executed = nbformat.read(result.notebook, as_version=4)
+    kept = [c for c in executed.cells if "live-only" in c.metadata.get("tags", [])]
+    assert len(kept) == 1 and kept[0].outputs == [] and kept[0].get("execution_count") is None
+    assert executed.cells[-1].source == "ran = 'the report'" and result.html.exists()
 
 
 def dossier_cli(*args, cwd=ROOT):

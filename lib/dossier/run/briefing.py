@@ -70,6 +70,19 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
         ) from exc
 
 
+def unattended(notebook: Path) -> nbformat.NotebookNode:
+    """``notebook`` with its live-only cells tagged ``skip-execution`` (nbclient's tag for a
+    cell it does not run): an unattended run never executes a widget cell, which waits for a
+    person or hangs until the cell timeout. The cells stay in the executed notebook, to be run
+    by whoever opens it in JupyterLab."""
+    nb = nbformat.read(str(notebook), as_version=4)
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "live-only" in tags and "skip-execution" not in tags:
+            cell.setdefault("metadata", {})["tags"] = [*tags, "skip-execution"]
+    return nb
+
+
 def build(
     parameters: Mapping[str, Any] | None = None,
     out_dir: Path = paths.REPORTS_DIR,
@@ -103,7 +116,7 @@ def build(
     log.info("executing %s into %s", notebook, executed)
     try:
         papermill.execute_notebook(
-            str(notebook),
+            unattended(notebook),
             str(executed),
             parameters=parameters,
             cwd=str(notebook.parent),
