@@ -81,6 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
         "(e.g. '[\"example.com\"]', null, 3), else taken as text",
     )
     brief.add_argument(
+        "-f",
+        "--parameters-file",
+        type=Path,
+        help="a YAML file of notebook parameters (papermill's -f); -p values override it",
+    )
+    brief.add_argument(
+        "--help-notebook",
+        action="store_true",
+        help="list the notebook's parameters with their defaults, and exit",
+    )
+    brief.add_argument(
         "--timeout",
         type=_seconds,
         default=briefing.DEFAULT_TIMEOUT,
@@ -168,6 +179,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _brief(args: argparse.Namespace) -> int:
+    if args.help_notebook:
+        try:
+            print(params.describe(briefing.declared_parameters(args.notebook)))
+        except briefing.BriefingArgumentError as exc:
+            return _fail(str(exc), EXIT_USAGE)
+        return EXIT_OK
+    try:
+        args.from_file = params.load_file(args.parameters_file) if args.parameters_file else {}
+    except params.ParametersFileError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    # a file's values go first, so that -p overrides them and every check sees both
+    args.parameter = [(k, v) for k, v in args.from_file.items()] + list(args.parameter)
     if args.store is not None and args.corpus is not None:
         return _fail("give --corpus or --store, not both", EXIT_USAGE)
     if args.store is not None:
@@ -333,10 +356,9 @@ def _schedule(args: argparse.Namespace) -> int:
 
 def _version() -> str:
     """The installed package's version (pyproject.toml), or "unknown" in a bare checkout."""
-    try:
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         return importlib.metadata.version("dossier")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    return "unknown"
 
 
 def _seconds(text: str) -> float:
@@ -352,9 +374,12 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _parse_value(text: str, declared: dict[str, Any]) -> Any:
+def _parse_value(text: Any, declared: dict[str, Any]) -> Any:
     """A parameter value: text stays text when the notebook's default is text, else JSON (with
-    Python's None/True/False accepted), else text."""
+    Python's None/True/False accepted), else text. A value from a parameters file is already
+    typed and stays as it is."""
+    if not isinstance(text, str):
+        return text
     try:
         default = ast.literal_eval(declared.get("default", "None"))
     except (ValueError, SyntaxError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from dossier.extract.categories import CATEGORIES
@@ -75,3 +76,34 @@ def problem(parameters: dict[str, Any], declared: dict[str, Any]) -> str | None:
     if since and until and str(since) > str(until):
         return f"-p since {since} is after -p until {until}"
     return None
+
+
+class ParametersFileError(ValueError):
+    """A parameters file that cannot be read as a mapping of names to values."""
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    """The parameters of a YAML file (papermill's ``-f``): a mapping of names to values."""
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ParametersFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ParametersFileError(f"{path} is no YAML: {str(exc).splitlines()[0]}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict) or not all(isinstance(k, str) for k in loaded):
+        raise ParametersFileError(f"{path} must map parameter names to values")
+    return {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in loaded.items()}
+
+
+def describe(declared: dict[str, Any]) -> str:
+    """The notebook's parameters, one a line: name, default and what it is for."""
+    width = max((len(name) for name in declared), default=0)
+    return "\n".join(
+        f"{name:<{width}}  {details.get('default', '')}"
+        + (f"  # {details['help']}" if details.get("help") else "")
+        for name, details in declared.items()
+    )

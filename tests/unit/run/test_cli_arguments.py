@@ -152,3 +152,48 @@ def test_version_and_verbose_after_the_command(capsys):
     # -v is taken after the command too, and schedule prints its line without --print
     assert cli.main(["schedule", "-v"]) == 0
     assert " brief --store " in capsys.readouterr().out
+
+
+def test_help_notebook_lists_the_parameters_with_their_defaults(no_kernel, capsys):
+    assert cli.main(["brief", "--help-notebook"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()][:3] == ["corpus", "title", "query"]
+    assert '"Briefing"' in out and "YYYY" not in out
+
+
+def test_a_parameters_file_is_read_and_p_overrides_it(tmp_path, monkeypatch, capsys):
+    taken = {}
+
+    def build(parameters, **kwargs):
+        taken.update(parameters)
+        raise cli.briefing.BriefingError("stopped here")
+
+    monkeypatch.setattr(cli.briefing, "build", build)
+    params_file = tmp_path / "params.yaml"
+    params_file.write_text(
+        "title: Weekly digest\ncategories: [killed, wounded]\nsince: 2024-01-01\n"
+    )
+    argv = ["brief", "-f", str(params_file), "-p", "title", "Daily", "--out", str(tmp_path)]
+    assert cli.main(argv) == 1  # the stub stops the run
+    assert {k: taken[k] for k in ("title", "categories", "since")} == {
+        "title": "Daily",
+        "categories": ["killed", "wounded"],
+        "since": "2024-01-01",
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("categories: [kiled]\n", "unknown value 'kiled'"),
+        ("categories: [\n", "is no YAML"),
+        ("- a list\n", "must map parameter names to values"),
+        ("corpus: seeds\n", "give the corpus with --corpus"),
+    ],
+)
+def test_a_bad_parameters_file_exits_2(tmp_path, no_kernel, capsys, content, problem):
+    params_file = tmp_path / "params.yaml"
+    params_file.write_text(content)
+    assert cli.main(["brief", "-f", str(params_file), "--out", str(tmp_path / "out")]) == 2
+    assert problem in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
