@@ -90,6 +90,8 @@ def load_file(path: Path) -> dict[str, Any]:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ParametersFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ParametersFileError(f"{path} is not UTF-8 text") from exc
     except yaml.YAMLError as exc:
         raise ParametersFileError(f"{path} is no YAML: {str(exc).splitlines()[0]}") from exc
     if loaded is None:

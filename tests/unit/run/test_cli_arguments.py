@@ -189,11 +189,12 @@ def test_a_parameters_file_is_read_and_p_overrides_it(tmp_path, monkeypatch, cap
         ("categories: [\n", "is no YAML"),
         ("- a list\n", "must map parameter names to values"),
         ("corpus: seeds\n", "give the corpus with --corpus"),
+        (b"title: \xff\xfe caf\xe9\n", "is not UTF-8 text"),
     ],
 )
 def test_a_bad_parameters_file_exits_2(tmp_path, no_kernel, capsys, content, problem):
     params_file = tmp_path / "params.yaml"
-    params_file.write_text(content)
+    params_file.write_bytes(content if isinstance(content, bytes) else content.encode())
     assert cli.main(["brief", "-f", str(params_file), "--out", str(tmp_path / "out")]) == 2
     assert problem in capsys.readouterr().err
     assert not (tmp_path / "out").exists()

@@ -148,7 +148,8 @@ class Grammar:
     def _qualify(self, text: str, m: re.Match, low: float, high: float, vague: bool) -> Quantity:
         start, end = m.start(), m.end()
         before, after = text[max(0, start - 40) : start], text[end : end + 30]
-        approx = bool(self.approx_before.search(before) or self.approx_after.match(after))
+        approx_hit = self.approx_before.search(before)  # searched once: it also moves the start
+        approx = bool(approx_hit or self.approx_after.match(after))
         bound, qualifier_start = "none", start
         for pattern, kind in ((self.at_least_before, "at_least"), (self.at_most_before, "at_most")):
             hit = pattern.search(before)
@@ -160,9 +161,8 @@ class Grammar:
                 bound = "at_least"
             elif self.at_most_after.match(after):
                 bound = "at_most"
-        hit = self.approx_before.search(before)
-        if hit:
-            qualifier_start = min(qualifier_start, start - (len(before) - hit.start()))
+        if approx_hit:
+            qualifier_start = min(qualifier_start, start - (len(before) - approx_hit.start()))
         return Quantity(
             start, end, text[start:end], low, high, "persons", approx, bound, vague, "",
             qualifier_start,
