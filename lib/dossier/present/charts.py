@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dossier.analyse.reconcile import format_range
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
@@ -21,14 +22,35 @@ MAX_POINTS = 400  # above this many figures, the range chart draws one row per s
 MAX_SPEAKERS = 30
 MAX_ROWS = 300  # rows of the range chart at most: the sources with the most figures
 QUOTE_CHARS = 240
+# Fixed colours per outlet (Tableau 20): each chart's colour scale has every outlet of the data
+# as its domain, so filtering an outlet never recolours the others; more outlets cycle.
+PALETTE = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#86bcb6", "#8cd17d", "#f1ce63",
+    "#d4a6c8", "#fabfd2", "#d7b5a6", "#79706e",
+]  # fmt: skip
+# A count axis ticks whole numbers only: no "0.5 figures".
+COUNT_AXIS = {"format": ",d", "tickMinStep": 1}
 
 
-def outlet_dropdown(outlets: list[str], name: str = "outlet_choice") -> alt.Parameter:
-    """Return a parameter bound to a dropdown of ``outlets`` plus "All" (null)."""
+def outlet_scale(outlets) -> alt.Scale:
+    """Return a colour scale whose domain is every outlet of ``outlets`` (sorted) and whose range
+    is fixed: the same outlet has the same colour in every chart and under every filter."""
+    domain = sorted(set(outlets))
+    return alt.Scale(domain=domain, range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
+
+
+def outlet_dropdown(
+    outlets: list[str], name: str = "outlet_choice", label: str = "Outlet"
+) -> alt.Parameter:
+    """Return a parameter bound to a dropdown of ``outlets`` plus "All" (null), shown as
+    ``label`` (say which chart it filters when a page has several)."""
     return alt.param(
         name=name,
         value=None,
-        bind=alt.binding_select(options=[None, *outlets], labels=["All", *outlets], name="Outlet "),
+        bind=alt.binding_select(
+            options=[None, *outlets], labels=["All", *outlets], name=f"{label} "
+        ),
     )
 
 
@@ -65,14 +87,14 @@ def sentences_per_article(corpus: Corpus) -> alt.Chart:
     """Horizontal bars: sentences per article, stacked by section; a dropdown filters by outlet
     and clicking the legend highlights a section."""
     data = sentences_per_article_data(corpus)
-    outlet = outlet_dropdown(sorted(data["outlet"].unique()))
+    outlet = outlet_dropdown(sorted(data["outlet"].unique()), label="Sentences: outlet")
     section = alt.selection_point(fields=["section"], bind="legend", name="section_pick")
     return (
         alt.Chart(data, title="Sentences per article")
         .mark_bar()
         .encode(
             y=alt.Y("title_label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=420)),
-            x=alt.X("sum(sentence_count):Q", title="Sentences"),
+            x=alt.X("sum(sentence_count):Q", title="Sentences", axis=alt.Axis(**COUNT_AXIS)),
             color=alt.Color("section:N", scale=alt.Scale(domain=SECTIONS), title="Section"),
             order=alt.Order("section_order:Q"),
             opacity=alt.condition(section, alt.value(1.0), alt.value(0.25)),
@@ -80,7 +102,7 @@ def sentences_per_article(corpus: Corpus) -> alt.Chart:
                 alt.Tooltip("title:N", title="Title"),
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("section:N", title="Section"),
-                alt.Tooltip("sentence_count:Q", title="Sentences"),
+                alt.Tooltip("sentence_count:Q", title="Sentences", format=","),
             ],
         )
         .add_params(outlet, section)
@@ -90,12 +112,12 @@ def sentences_per_article(corpus: Corpus) -> alt.Chart:
 
 
 def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the figures as the range charts draw them: one row per figure with
-    category_label, source_label, outlet, value_low, value_high, hedged ("hedged"/"firm"),
-    number_text, speaker, quote."""
+    """Return the figures as the charts draw them: one row per figure with category,
+    category_label, source_label, outlet, value_low, value_high, figure ("10,000-12,000"),
+    hedged ("hedged"/"firm"), number_text, speaker, quote."""
     columns = [
         "category", "category_label", "source_label", "outlet", "value_low", "value_high",
-        "hedged", "number_text", "speaker", "quote",
+        "figure", "hedged", "number_text", "speaker", "quote",
     ]  # fmt: skip
     if figures.empty:  # an empty chart, not an error: "no figures" is an answer too
         return pd.DataFrame(
@@ -106,6 +128,9 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
         f"{category_label(c)}" + (f" · {a}" if isinstance(a, str) else "")
         for c, a in zip(data["category"], data["actor"], strict=True)
     ]
+    data["figure"] = [
+        format_range(lo, hi) for lo, hi in zip(data["value_low"], data["value_high"], strict=True)
+    ]
     data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
     data["speaker"] = data["attributed_to"].fillna("(no speaker)")
     data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)
@@ -114,17 +139,39 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     return data[columns].reset_index(drop=True)
 
 
-def category_dropdown(categories: list[str], name: str = "category_choice") -> alt.Parameter:
-    """Return a parameter bound to a dropdown of ``categories`` plus "All" (null)."""
+def category_dropdown(
+    categories: list[str], name: str = "category_choice", label: str = "Category"
+) -> alt.Parameter:
+    """Return a parameter bound to a dropdown of ``categories`` (shown by their labels) plus
+    "All" (null), shown as ``label``."""
     return alt.param(
         name=name,
         value=None,
         bind=alt.binding_select(
             options=[None, *categories],
             labels=["All", *[category_label(c) for c in categories]],
-            name="Category ",
+            name=f"{label} ",
         ),
     )
+
+
+def present_categories(data: pd.DataFrame) -> list[str]:
+    """Return the categories found in ``data``, in the registry's order."""
+    found = set(data["category"])
+    return [c for c in CATEGORIES if c in found]
+
+
+def figure_tooltip() -> list[alt.Tooltip]:
+    """Return the tooltip of a figure mark: readable titles, numbers with separators."""
+    return [
+        alt.Tooltip("category_label:N", title="Category"),
+        alt.Tooltip("figure:N", title="Figure"),
+        alt.Tooltip("number_text:N", title="As written"),
+        alt.Tooltip("source_label:N", title="Source"),
+        alt.Tooltip("outlet:N", title="Outlet"),
+        alt.Tooltip("hedged:N", title="Hedged"),
+        alt.Tooltip("quote:N", title="Quote"),
+    ]
 
 
 def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
@@ -132,6 +179,8 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     coloured by outlet (filled when firm, hollow when hedged), the quote in the tooltip.
     Dropdowns filter category and outlet; clicking the legend highlights an outlet."""
     data = figures_data(figures)
+    outlets = sorted(set(data["outlet"]))  # every outlet, before any row is left out
+    colours = outlet_scale(outlets)
     aggregated = len(data) > MAX_POINTS
     note = ""
     if aggregated:  # one row per category, side and source: the spec stays small
@@ -141,11 +190,15 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
             value_low=("value_low", "min"),
             value_high=("value_high", "max"),
             hedged=("hedged", lambda s: "hedged" if (s == "hedged").all() else "firm"),
-            number_text=("number_text", lambda s: f"{len(s)} figures"),
+            number_text=("number_text", lambda s: f"{len(s):,} figures"),
             speaker=("speaker", "first"),
             quote=("quote", "first"),
             figure_count=("value_low", "size"),
         )
+        data["figure"] = [
+            format_range(lo, hi)
+            for lo, hi in zip(data["value_low"], data["value_high"], strict=True)
+        ]
         note = f" ({len(figures):,} figures, one row per source)"
         if len(data) > MAX_ROWS:  # thousands of sources: the ones with the most figures
             data = data.nlargest(MAX_ROWS, "figure_count", keep="first")
@@ -155,16 +208,9 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     data["row_label"] = data["category_label"] + " — " + data["source_label"]
     order = {c: i for i, c in enumerate(CATEGORIES)}
     rows = data.assign(_o=data["category"].map(order)).sort_values(["_o", "row_label"])
-    present = [c for c in CATEGORIES if c in set(data["category"])]
-    category = category_dropdown(present)
-    outlet = outlet_dropdown(sorted(data["outlet"].unique()))
+    category = category_dropdown(present_categories(data), label="Ranges: category")
+    outlet = outlet_dropdown(outlets, label="Ranges: outlet")
     pick = alt.selection_point(fields=["outlet"], bind="legend", name="outlet_pick")
-    tooltip = [
-        alt.Tooltip("number_text:N", title="Figure"),
-        alt.Tooltip("source_label:N", title="Source"),
-        alt.Tooltip("hedged:N", title="Hedged"),
-        alt.Tooltip("quote:N", title="Quote"),
-    ]
     base = alt.Chart(data).encode(
         y=alt.Y(
             "row_label:N",
@@ -172,16 +218,21 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
             sort=list(dict.fromkeys(rows["row_label"])),
             axis=alt.Axis(labelLimit=420),
         ),
-        color=alt.Color("outlet:N", title="Outlet"),
+        color=alt.Color("outlet:N", title="Outlet", scale=colours),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
-        tooltip=tooltip,
+        tooltip=figure_tooltip(),
     )
     x_scale = alt.Scale(type="log", nice=False, padding=12)
     rule = base.mark_rule(strokeWidth=3).encode(
-        x=alt.X("value_low:Q", scale=x_scale, title="Figure (log scale)"), x2="value_high:Q"
+        x=alt.X(
+            "value_low:Q", scale=x_scale, title="Figure (log scale)", axis=alt.Axis(format=",")
+        ),
+        x2="value_high:Q",
     )
     fill = alt.condition(
-        "datum.hedged == 'firm'", alt.Color("outlet:N", legend=None), alt.value("white")
+        "datum.hedged == 'firm'",
+        alt.Color("outlet:N", legend=None, scale=colours),
+        alt.value("white"),
     )
     low = base.mark_point(size=80, strokeWidth=2).encode(x="value_low:Q", fill=fill)
     high = base.mark_point(size=80, strokeWidth=2).encode(x="value_high:Q", fill=fill)
@@ -203,27 +254,34 @@ def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
     category."""
     data = (
         figures_data(figures)
-        .groupby(["speaker", "category", "category_label"], as_index=False)
+        .groupby(["speaker", "category"], as_index=False)
         .size()
         .rename(columns={"size": "figure_count"})
     )
     top = data.groupby("speaker")["figure_count"].sum().nlargest(MAX_SPEAKERS).index
     data = data[data["speaker"].isin(top)]
 
-    present = [c for c in CATEGORIES if c in set(data["category"])]
-    present_labels = [category_label(c) for c in present]
+    present = present_categories(data)
     data["category_name"] = data["category"].map(category_label)
-    category = category_dropdown(present, name="speaker_category_choice")
+    category = category_dropdown(
+        present, name="speaker_category_choice", label="Speakers: category"
+    )
     return (
         alt.Chart(data, title="Figures by speaker")
         .mark_bar()
         .encode(
             y=alt.Y("speaker:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("sum(figure_count):Q", title="Figures"),
+            x=alt.X("sum(figure_count):Q", title="Figures", axis=alt.Axis(**COUNT_AXIS)),
             color=alt.Color(
-                "category_name:N", title="Category", scale=alt.Scale(domain=present_labels)
+                "category_name:N",
+                title="Category",
+                scale=alt.Scale(domain=[category_label(c) for c in present]),
             ),
-            tooltip=["speaker:N", "category_name:N", "figure_count:Q"],
+            tooltip=[
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("category_name:N", title="Category"),
+                alt.Tooltip("figure_count:Q", title="Figures", format=","),
+            ],
         )
         .add_params(category)
         .transform_filter(f"{category.name} == null || datum.category == {category.name}")
