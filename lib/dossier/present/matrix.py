@@ -1,0 +1,80 @@
+"""Who said what, when: one row per source, one column per category, each cell the source's
+figures of that category with their dates, latest first."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from dossier.analyse.reconcile import format_range
+from dossier.extract.categories import CATEGORIES
+from dossier.extract.categories import label as category_label
+from dossier.present import display as tables
+from dossier.present.charts import UNKNOWN_OUTLET
+
+MAX_SOURCES = 200  # rows shown: the sources with the most figures; the rest counted in a note
+MAX_CELL_FIGURES = 5  # figures written in one cell; the rest counted in it
+
+
+def _entry(figure: str, actor: object, when: object, with_actor: bool) -> str:
+    date = f"{when:%Y-%m-%d}" if pd.notna(when) else "undated"
+    who = f"{actor}: " if with_actor and isinstance(actor, str) and actor else ""
+    return f"{who}{figure} ({date})"
+
+
+def _join(entries: pd.Series) -> str:
+    shown = list(entries.iloc[:MAX_CELL_FIGURES])
+    if len(entries) > MAX_CELL_FIGURES:
+        shown.append(f"and {len(entries) - MAX_CELL_FIGURES:,} more")
+    return "; ".join(shown)
+
+
+def source_matrix(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per source (column ``source``: its source_label) and one column per
+    category present, named by its label, in the registry's order. A cell holds the source's
+    figures of that category as "11,000 (2024-10-30)" ("undated" without a date; "actor: "
+    first when the category has figures about several sides), latest first, joined by "; ",
+    or "" when none. Rows: the sources with the most figures first, then by name."""
+    if figures.empty:
+        return pd.DataFrame({"source": pd.Series(dtype="str")})
+    when = pd.to_datetime(figures["published_date"])
+    several = (figures.groupby("category")["actor"].nunique() > 1).to_dict()
+    data = pd.DataFrame(
+        {
+            "source": figures["source_label"].fillna(UNKNOWN_OUTLET).to_numpy(),
+            "category": figures["category"].to_numpy(),
+            "published_date": when.to_numpy(),
+            "entry": [
+                _entry(format_range(f.value_low, f.value_high), f.actor, day, several[f.category])
+                for f, day in zip(figures.itertuples(), when, strict=True)
+            ],
+        }
+    )
+    data = data.sort_values("published_date", ascending=False, na_position="last", kind="stable")
+    cells = data.groupby(["source", "category"], sort=False)["entry"].agg(_join)
+    present = [c for c in CATEGORIES if c in set(data["category"])]
+    table = cells.unstack("category").reindex(columns=present).fillna("")
+    counts = data.groupby("source").size()
+    order = sorted(table.index, key=lambda source: (-counts[source], source))
+    table = table.loc[order].rename(columns=category_label).reset_index()
+    table.columns.name = None
+    return table.astype("str")
+
+
+def show(figures: pd.DataFrame, limit: int = MAX_SOURCES) -> None:
+    """Display the source x category matrix of ``figures`` as a table (text escaped), the
+    sources past ``limit`` counted in a note above it."""
+    table = source_matrix(figures)
+    if table.empty:
+        display(HTML("<p>No figures.</p>"))
+        return
+    if len(table) > limit:
+        note = (
+            f"The {limit:,} sources with the most figures are shown; "
+            f"{len(table) - limit:,} more are not."
+        )
+        display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
+        table = table.head(limit)
+    tables.show_table(table, caption="Who said what, when: figures by source and category")
