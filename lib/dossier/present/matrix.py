@@ -71,9 +71,10 @@ def show(figures: pd.DataFrame, limit: int = MAX_SOURCES) -> None:
         display(HTML("<p>No figures.</p>"))
         return
     if len(table) > limit:
+        left = len(table) - limit
         note = (
             f"The {limit:,} sources with the most figures are shown; "
-            f"{len(table) - limit:,} more are not."
+            f"{left:,} more {'is' if left == 1 else 'are'} not."
         )
         display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
         table = table.head(limit)

@@ -24,6 +24,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
 def dated_figures(figures: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """Return the figures the timeline can place (:func:`charts.figures_data` columns plus
     published_date, date "YYYY-MM-DD" and figure_count 1) and a note on those it cannot: figures
@@ -41,12 +45,14 @@ def dated_figures(figures: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     notes = []
     if undated.any():
         articles = figures["article_id"].reset_index(drop=True)[undated].nunique()
+        count = int(undated.sum())
         notes.append(
-            f"{_plural(int(undated.sum()), 'figure')} from {_plural(articles, 'undated article')}"
-            " are not on the timeline"
+            f"{_plural(count, 'figure')} from {_plural(articles, 'undated article')}"
+            f" {_are(count)} not on the timeline"
         )
     if zero.any():
-        notes.append(f"{_plural(int(zero.sum()), 'figure')} of zero are not on its log scale")
+        count = int(zero.sum())
+        notes.append(f"{_plural(count, 'figure')} of zero {_are(count)} not on its log scale")
     if undated.all():
         notes = [
             f"No article is dated: the {_plural(len(data), 'figure')} cannot be placed on a "

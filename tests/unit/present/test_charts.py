@@ -5,7 +5,7 @@ from dataclasses import replace
 import pandas as pd
 import pandas.testing as pdt
 
-from dossier.present import charts
+from dossier.present import charts, timeline
 
 
 def test_sentences_per_article_data_is_aggregated_long_form(seeds):
@@ -68,3 +68,127 @@ def test_the_range_chart_stays_small_with_thousands_of_sources():
         "Figures by category and source (12,000 figures; the 300 sources with the most, one row "
         "each)"
     )
+
+
+def figures_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Figures as reconcile.figures gives them, from (category, actor, low, high, source_label,
+    speaker, outlet, is_hedged, published_date, article_id) rows."""
+    columns = ["category", "actor", "value_low", "value_high", "source_label", "attributed_to",
+               "outlet", "is_hedged", "published_date", "article_id"]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["published_date"] = pd.to_datetime(frame["published_date"])
+    frame["number_text"] = frame["value_low"].map(lambda v: f"{v:,.0f}")
+    frame["quote"] = "A sentence we wrote for the test."
+    return frame
+
+
+FIGURES = figures_frame(
+    [
+        ("killed", "Ruritania", 1200.0, 1200.0, "Anna, a.example", "Anna", "a.example", False,
+         "2025-02-01", "a1"),
+        ("wounded", "Ruritania", 3000.0, 3500.0, "b.example", None, "b.example", True,
+         "2025-02-03", "b1"),
+        ("killed", "Ruritania", 900.0, 900.0, "c.example", None, "c.example", False,
+         "2025-02-04", "c1"),
+    ]
+)  # fmt: skip
+
+
+def notebook_charts(figures: pd.DataFrame) -> list[dict]:
+    """The specs of every chart the briefing shows, as it builds them."""
+    built = [charts.figure_ranges(figures), charts.figures_by_speaker(figures)]
+    built.append(timeline.timeline(figures))
+    return [chart.to_dict() for chart in built]
+
+
+def controls(spec: dict) -> list[tuple[str, str]]:
+    """(parameter name, control label) of each input-bound parameter of ``spec``."""
+    params = spec.get("params", [])
+    return [(p["name"], p["bind"]["name"]) for p in params if isinstance(p.get("bind"), dict)]
+
+
+def test_every_control_of_the_briefing_has_its_own_name_and_label():
+    found = [c for spec in notebook_charts(FIGURES) for c in controls(spec)]
+    assert sorted(label.strip() for _, label in found) == [
+        "Ranges: category",
+        "Ranges: outlet",
+        "Speakers: category",
+        "Timeline: category",
+    ]
+    names = [name for name, _ in found]
+    assert len(set(names)) == len(names)
+
+
+def colour_scales(spec: dict) -> list[dict]:
+    """Every colour and fill scale of an outlet encoding in ``spec``, layers included."""
+    found = []
+    for layer in spec.get("layer", [spec]):
+        for channel in ("color", "fill"):
+            encoding = layer.get("encoding", {}).get(channel, {})
+            encoding = encoding.get("condition", encoding)
+            if encoding.get("field") == "outlet":
+                found.append(encoding["scale"])
+    return found
+
+
+def test_each_outlet_keeps_its_colour_under_any_filter_in_every_chart():
+    expected = {"domain": ["a.example", "b.example", "c.example"],
+                "range": charts.PALETTE[:3]}  # fmt: skip
+    specs = notebook_charts(FIGURES)
+    ranges, _, dated = specs
+    for spec in (ranges, dated):
+        scales = colour_scales(spec)
+        assert scales and all(scale == expected for scale in scales)
+    # the outlet filter is a transform of the data: the scale's domain stays whole
+    assert {"filter": "outlet_choice == null || datum.outlet == outlet_choice"} in ranges[
+        "transform"
+    ]
+
+
+def test_the_colour_domain_keeps_outlets_whose_rows_were_left_out():
+    figures = pd.concat([FIGURES] * 200, ignore_index=True)  # aggregated, then capped
+    figures["source_label"] = [f"speaker {i}" for i in range(len(figures))]
+    spec = charts.figure_ranges(figures).to_dict()
+    shown = {v["outlet"] for v in spec["datasets"][spec["data"]["name"]]}
+    assert colour_scales(spec)[0]["domain"] == ["a.example", "b.example", "c.example"]
+    assert "b.example" not in shown  # its rows were past the cap, its colour is kept
+
+
+def test_more_outlets_than_colours_cycle_the_palette():
+    scale = charts.outlet_scale([f"o{i:02}" for i in range(len(charts.PALETTE) + 2)])
+    assert scale.range[-2:] == charts.PALETTE[:2]
+
+
+def test_count_axes_tick_whole_numbers(seeds):
+    for spec in (
+        charts.figures_by_speaker(FIGURES).to_dict(),
+        charts.sentences_per_article(seeds).to_dict(),
+    ):
+        assert (
+            spec["encoding"]["x"]["axis"] | {"format": ",d", "tickMinStep": 1}
+            == spec["encoding"]["x"]["axis"]
+        )
+
+
+def tooltips(spec: dict) -> list[dict]:
+    return [t for layer in spec.get("layer", [spec]) for t in layer["encoding"]["tooltip"]]
+
+
+def test_tooltips_have_readable_titles_and_separated_numbers():
+    for spec in notebook_charts(FIGURES):
+        for tip in tooltips(spec):
+            assert "_" not in tip["title"] and tip["title"][0].isupper(), tip
+            if tip["type"] == "quantitative":
+                assert tip["format"] == ",", tip
+
+
+def test_categories_read_as_labels_in_legends_and_tooltips():
+    speakers = charts.figures_by_speaker(FIGURES).to_dict()
+    assert speakers["encoding"]["color"]["scale"]["domain"] == ["Killed", "Wounded"]
+    values = speakers["datasets"][speakers["data"]["name"]]
+    assert {v["category_name"] for v in values} == {"Killed", "Wounded"}
+    data = charts.figures_data(FIGURES)
+    assert list(data["category_label"]) == [
+        "Killed · Ruritania", "Wounded · Ruritania", "Killed · Ruritania",
+    ]  # fmt: skip
+    assert list(data["figure"]) == ["1,200", "3,000-3,500", "900"]
