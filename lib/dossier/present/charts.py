@@ -231,7 +231,8 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     )
     fill = alt.condition(
         "datum.hedged == 'firm'",
-        alt.Color("outlet:N", legend=None, scale=colours),
+        # color's title and scale: Vega-Lite merges the two legends (legend=None hid both)
+        alt.Color("outlet:N", title="Outlet", scale=colours),
         alt.value("white"),
     )
     low = base.mark_point(size=80, strokeWidth=2).encode(x="value_low:Q", fill=fill)

@@ -114,7 +114,12 @@ def timeline(figures: pd.DataFrame) -> alt.LayerChart | None:
         alt.Tooltip("figure_count:Q", title="Figures", format=","),
     ]
     base = alt.Chart(data).encode(
-        x=alt.X("published_date:T", title="Published", scale=alt.Scale(padding=16)),
+        x=alt.X(
+            "published_date:T",
+            title="Published",
+            scale=alt.Scale(padding=16),
+            axis=alt.Axis(format="%Y-%m-%d", labelOverlap=True),
+        ),
         color=alt.Color("outlet:N", title="Outlet", scale=colours),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
         tooltip=tooltip,
@@ -125,7 +130,8 @@ def timeline(figures: pd.DataFrame) -> alt.LayerChart | None:
     )
     fill = alt.condition(
         "datum.hedged == 'firm'",
-        alt.Color("outlet:N", legend=None, scale=colours),
+        # color's title and scale: Vega-Lite merges the two legends (legend=None hid both)
+        alt.Color("outlet:N", title="Outlet", scale=colours),
         alt.value("white"),
     )
     low = base.mark_point(size=70, strokeWidth=2).encode(y="value_low:Q", fill=fill)

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pandas.testing as pdt
+import vl_convert
 
 from dossier.present import charts, timeline
 
@@ -192,3 +193,11 @@ def test_categories_read_as_labels_in_legends_and_tooltips():
         "Killed · Ruritania", "Wounded · Ruritania", "Killed · Ruritania",
     ]  # fmt: skip
     assert list(data["figure"]) == ["1,200", "3,000-3,500", "900"]
+
+
+def test_the_outlet_charts_keep_their_outlet_legend():
+    # the fill channel shares color's scale: hiding its legend once hid the merged one too
+    ranges, _, dated = notebook_charts(FIGURES)
+    for spec in (ranges, dated):
+        svg = vl_convert.vegalite_to_svg(spec)
+        assert svg.count('role-legend"') >= 1 and ">Outlet<" in svg
