@@ -21,10 +21,11 @@ from dossier.analyse import outlook
 from dossier.analyse.ranges import format_range, plausible_range
 from dossier.extract.categories import ADDITIVE
 
+BLOCK = 1000  # figures compared with all others at once
 MAX_CHAIN = 5  # values named in one "revised ..." text
 _DEFAULTS = {
     "article_id": "", "sections": "", "sentence_no": -1, "published_date": pd.NaT,
-    "unit": None, "period": None, "bound": "none", "is_approximate": False,
+    "unit": None, "period": None, "bound": "none", "is_approximate": False, "source_label": "",
 }  # fmt: skip
 QUANTITY = ["source", "category", "actor", "unit", "period"]
 REVISION_COLUMNS = [
@@ -39,7 +40,8 @@ def superseded(figures: pd.DataFrame) -> pd.Series:
     out = pd.Series(False, index=figures.index, dtype=bool)
     if not figures.empty:
         for _, group in _groups(_framed(figures)):
-            out.loc[group.index] = _replaces(group).any(axis=1)
+            gone = np.concatenate([block.any(axis=1) for _, block in _replaces(group)])
+            out.loc[group.index] = gone
     return out
 
 
@@ -58,17 +60,15 @@ def _eligible(figures: pd.DataFrame) -> pd.Series:
     return eligible
 
 
-def _replaces(group: pd.DataFrame) -> np.ndarray:
-    """replaced[i, j]: figure j of one source and quantity is later than figure i and figure i
-    does not fit in what figure j allows."""
+def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
+    """Yield (rows, replaced) by blocks of :data:`BLOCK` rows, so a long series never builds
+    one huge matrix: replaced[i, j] when figure ``cols[j]`` (default: every figure) of one
+    source and quantity is later than figure ``rows[i]``, which does not fit in what it
+    allows."""
     date = pd.to_datetime(group["published_date"]).to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(date)
     article, section = group["_article"].to_numpy(), group["_section"].to_numpy()
     sentence = group["sentence_no"].fillna(-1).to_numpy()
-    # later[i, j]: figure j comes after figure i
-    same_place = (article[:, None] == article[None, :]) & (section[:, None] == section[None, :])
-    later = same_place & (sentence[None, :] > sentence[:, None])
-    later |= dated[:, None] & dated[None, :] & (date[None, :] > date[:, None])
     lows, highs = plausible_range(
         group["value_low"],
         group["value_high"],
@@ -76,10 +76,18 @@ def _replaces(group: pd.DataFrame) -> np.ndarray:
         group["bound"] == "at_most",
         group["is_approximate"].fillna(False).astype(bool),
     )
+    lows, highs = lows.to_numpy(), highs.to_numpy()
     low, high = group["value_low"].to_numpy(), group["value_high"].to_numpy()
-    # fits[i, j]: figure i's values lie within what figure j allows
-    fits = (lows.to_numpy()[None, :] <= low[:, None]) & (high[:, None] <= highs.to_numpy()[None, :])
-    return later & ~fits
+    j = np.arange(len(group)) if cols is None else cols
+    for start in range(0, len(group), BLOCK):
+        i = np.arange(start, min(start + BLOCK, len(group)))[:, None]
+        # later: figure j comes after figure i, in one section of one article or by date
+        later = (
+            (article[i] == article[j]) & (section[i] == section[j]) & (sentence[j] > sentence[i])
+        )
+        later |= dated[i] & dated[j] & (date[j] > date[i])
+        fits = (lows[j] <= low[i]) & (high[i] <= highs[j])  # figure i allowed by figure j
+        yield i[:, 0], later & ~fits
 
 
 def latest(figures: pd.DataFrame) -> pd.DataFrame:
@@ -97,9 +105,13 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     if not figures.empty:
         for _, group in _groups(_framed(figures)):
-            replaced = _replaces(group)
-            for j in np.flatnonzero(~replaced.any(axis=1) & replaced.any(axis=0)):
-                rows.append(_row(group.iloc[np.flatnonzero(replaced[:, j])], group.iloc[j]))
+            gone, replacing = np.zeros(len(group), bool), np.zeros(len(group), bool)
+            for i, block in _replaces(group):
+                gone[i], replacing = block.any(axis=1), replacing | block.any(axis=0)
+            latest = np.flatnonzero(~gone & replacing)  # which figures did each replace?
+            replaced = np.concatenate([block for _, block in _replaces(group, latest)])
+            for k, j in enumerate(latest):
+                rows.append(_row(group.iloc[np.flatnonzero(replaced[:, k])], group.iloc[j]))
     out = pd.DataFrame(rows, columns=REVISION_COLUMNS)
     for column in ("was_date", "now_date"):
         out[column] = pd.to_datetime(out[column])
