@@ -60,7 +60,7 @@ def record(corpus: Corpus) -> dict:
             for r in key.itertuples()
         ],
         "totals": [
-            {**t, "actor": t["actor"], "waves": [list(w) for w in t["waves"]]}
+            {**t, "waves": [list(w) for w in t["waves"]]}
             for t in waves.totals(view.figures).to_dict("records")
         ],
         "revisions": [

@@ -36,6 +36,13 @@ GOOD = {
             "run.json has figures that are not numbers",
         ),
         ('{"record": {"outlets": "x"}}', "run.json has a malformed outlets list"),
+        ('{"record": {"totals": [{"category": "k"}]}}', "run.json has a malformed totals list"),
+        (
+            '{"record": {"totals": [{"category": "k", "actor": null, "value_low": 1, '
+            '"value_high": 1, "waves": [[1]]}]}}',
+            "run.json has a malformed totals list",
+        ),
+        ('{"record": {"revisions": [{"change": "x"}]}}', "run.json has a malformed revisions"),
     ],
 )
 def test_a_record_that_is_not_one_says_why(tmp_path, content, reason):
