@@ -2,15 +2,18 @@
 
 Built from :mod:`dossier.analyse.reconcile`'s frames, never from free text: each sentence names its
 figures and their sources, says when sources disagree, when a figure is hedged ("may send ..., per
-X"), and what the arithmetic checks found.
+X"), when a source revised its own figure (only the latest counts), and what the arithmetic
+checks found. A figure only possible ("may send") is never stated as reported.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dossier.analyse import outlook
+from dossier.analyse import revisions as revising
 from dossier.analyse.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
-from dossier.extract.categories import BLUF, LABELS
+from dossier.extract.categories import BLUF, BY_NAME, LABELS
 
 MAX_SENTENCES = 6
 MAX_LISTED = 4  # sources named in one sentence; the rest are counted
@@ -22,24 +25,45 @@ def bottom_line(
     """Return up to ``limit`` sentences, most important first, per side: one line per category
     in the registry's bottom-line order (``data/categories.csv``): force size, casualties (with
     their arithmetic check), reinforcements reported, reinforcements only possible (hedged),
-    returned to duty and rates."""
+    returned to duty and rates. A figure its source later revised is left out; the revision
+    is one sentence ("Sudan's army revised its toll from 85 to 150")."""
     if figures.empty:
         return ["No figures about forces or casualties in the selected articles."]
+    revised = revising.revisions(figures)
+    current = revising.latest(figures)
+    if "outlook" not in current:
+        current = current.assign(outlook=outlook.outlooks(current))
     lines: list[str] = []
-    for actor in _actors(figures):
-        mine = figures[figures["actor"].fillna("") == (actor or "")]
+    for actor in _actors(current):
+        mine = current[current["actor"].fillna("") == (actor or "")]
         side = f", {actor}" if actor else ""
         for category, line in BLUF:
-            lines.extend(_LINES[line](category, mine, checks, actor, side))
+            found = _LINES[line](category, mine, checks, actor, side)
+            said = _revised(revised, category, actor)
+            if said and found:
+                found[-1] += " " + said
+            lines.extend(found or ([said] if said else []))
     return lines[:limit]
+
+
+def _revised(revised: pd.DataFrame, category: str, actor) -> str:
+    """ "Sudan's army revised its toll from 85 to 150." for the category and side, or ""."""
+    mine = revised[
+        (revised["category"] == category) & (revised["actor"].fillna("") == (actor or ""))
+    ]
+    what = "toll" if category in BY_NAME and BY_NAME[category].kind == "casualty" else "figure"
+    said = (f"{r.source} revised its {what} from {r.was} to {r.now}." for r in mine.itertuples())
+    return " ".join(s[0].upper() + s[1:] for s in said)  # a sentence starts with a capital
 
 
 def _spread_line(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:
     """ "Killed, X: 6,000-7,000 (2 sources disagree: ...)", with the sum's check for casualties;
     parts of a checked sum are left to the check."""
-    rows = _main_period(mine[mine["category"] == category])
-    if rows.empty or (category in ("killed", "wounded") and _checked(checks, actor)):
+    if category in ("killed", "wounded") and _checked(checks, actor):
         return []
+    rows = _main_period(_reported(mine, category))
+    if rows.empty:
+        return _possible_line(category, mine, side, LABELS[category])
     line = f"{LABELS[category]}{side}: {_spread(rows)}"
     if category == "casualties":
         for check in _checks_for(checks, actor, "killed + wounded = casualties")[:1]:
@@ -51,7 +75,7 @@ def _waves_lines(category: str, mine: pd.DataFrame, checks, actor, side: str) ->
     """Waves reported (each, and their sum when it means something), then the one possible
     further wave (hedged) most worth naming."""
     lines = []
-    reported = mine[(mine["category"] == category) & ~mine["is_hedged"]]
+    reported = _reported(mine, category)
     if len(reported):
         one_source = reported["source"].nunique() == 1
         listed = reported.head(MAX_LISTED)
@@ -68,14 +92,22 @@ def _waves_lines(category: str, mine: pd.DataFrame, checks, actor, side: str) ->
         more = f"; {format_range(total, total)} in all" if summable else ""
         by = f" ({_who(reported.iloc[0])})" if one_source else ""
         lines.append(f"{LABELS[category]}{side}: {waves}{by}{more}.")
-    possible = mine[(mine["category"] == category) & mine["is_hedged"]]
+    return lines + _possible_line(category, mine, side, "Possible further reinforcements", " more")
+
+
+def _reported(mine: pd.DataFrame, category: str) -> pd.DataFrame:
+    return mine[(mine["category"] == category) & (mine["outlook"] == outlook.REPORTED)]
+
+
+def _possible_line(category: str, mine: pd.DataFrame, side: str, label: str, more: str = ""):
+    """The one possible figure (attributed first) most worth naming: "X, side: may reach 5,000
+    (who, hedged)"; never stated as reported."""
+    possible = mine[(mine["category"] == category) & (mine["outlook"] == outlook.POSSIBLE)]
     attributed = possible[possible["attributed_to"].notna()]
+    lines = []
     for r in (attributed if len(attributed) else possible).head(1).itertuples():
-        cue = (r.hedge_cues or "may").split(",")[0].strip()
-        lines.append(
-            f"Possible further reinforcements{side}: {cue} reach {_amount(r)} more "
-            f"({_who(r)}, hedged)."
-        )
+        cue = outlook.possible_cue(r.hedge_cues, r.quote) or "may"
+        lines.append(f"{label}{side}: {cue} reach {_amount(r)}{more} ({_who(r)}, hedged).")
     return lines
 
 

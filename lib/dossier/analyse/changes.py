@@ -1,9 +1,12 @@
 """What changed since the last briefing: a run's record (``run.json``) and the comparison.
 
 A briefing run records what it showed: the articles (id, title, outlet), each claim (id,
-category, side, values) and the key figures (category, side, low, high). The next run compares
-its corpus with the last successful record: new articles, new claims, figures whose spread moved
-("casualties, Sudan: high 2,100 -> 2,600"), and outlets or speakers seen for the first time.
+category, side, values), the key figures (category, side, outlook, low, high), the totals of
+waves and the revisions. The next run compares its corpus with the last successful record: new
+articles, new claims, figures whose spread moved ("casualties, Sudan: high 2,100 -> 2,600"),
+totals of waves ("total 8,000 (was 5,000), a new wave of 3,000"), revisions ("Sudan's army
+revised 85 -> 150"), and outlets or speakers seen for the first time. Records of earlier
+versions (no outlook, totals or revisions) are still read and compared as they were.
 """
 
 from __future__ import annotations
@@ -14,15 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from dossier.analyse import moves, waves
 from dossier.analyse.reconcile import format_range, reconcile
 from dossier.corpus.corpus import Corpus
-from dossier.extract.categories import label as category_label
 
 
 def record(corpus: Corpus) -> dict:
     """Return what a briefing of ``corpus`` showed, as JSON-ready data: articles, claims,
-    key_figures, outlets, speakers."""
-    key = reconcile(corpus).key_figures
+    key_figures (with their outlook), totals (of waves), revisions, outlets, speakers."""
+    view = reconcile(corpus)
+    key = view.key_figures
     claims = corpus.claims
     return {
         "articles": [
@@ -49,10 +53,26 @@ def record(corpus: Corpus) -> dict:
             {
                 "category": r.category,
                 "actor": r.actor if isinstance(r.actor, str) else None,
+                "outlook": r.outlook,
                 "value_low": r.value_low,
                 "value_high": r.value_high,
             }
             for r in key.itertuples()
+        ],
+        "totals": [
+            {**t, "waves": [list(w) for w in t["waves"]]}
+            for t in waves.totals(view.figures).to_dict("records")
+        ],
+        "revisions": [
+            {
+                "category": r.category,
+                "actor": r.actor if isinstance(r.actor, str) else None,
+                "source": r.source,
+                "was": r.was,
+                "now": r.now,
+                "change": r.change,
+            }
+            for r in view.revisions.itertuples()
         ],
         "outlets": sorted(corpus.articles["outlet"].dropna().unique().tolist()),
         "speakers": sorted(claims["attributed_to"].dropna().unique().tolist()),
@@ -68,7 +88,7 @@ class Changes:
     previous_run: str | None
     new_articles: pd.DataFrame  # article_id, title, outlet
     new_claims: pd.DataFrame  # claim_id, category, actor, number, attributed_to
-    moved_figures: pd.DataFrame  # category, actor, was, now, change
+    moved_figures: pd.DataFrame  # category, actor, outlook, was, now, change (moves.py)
     new_outlets: list[str]
     new_speakers: list[str]
     unreadable: str | None = None  # why the previous run's record could not be read
@@ -135,7 +155,7 @@ def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
         previous_run=str(previous_run),
         new_articles=new_articles,
         new_claims=new_claims,
-        moved_figures=_moved(before.get("key_figures", []), now["key_figures"]),
+        moved_figures=moves.moved(before, now),
         new_outlets=sorted(set(now["outlets"]) - set(before.get("outlets", []))),
         new_speakers=sorted(set(now["speakers"]) - set(before.get("speakers", []))),
     )
@@ -156,10 +176,12 @@ def read_record(path: Path) -> dict:
     rec = info.get("record") if isinstance(info, dict) else None
     if not isinstance(rec, dict):
         raise ValueError(f"{path.name} holds no run record")
-    shapes = {
+    shapes = {  # totals and revisions are missing from records of earlier versions
         "articles": ("article_id",),
         "claims": ("claim_id",),
         "key_figures": ("category", "actor", "value_low", "value_high"),
+        "totals": ("category", "actor", "value_low", "value_high"),
+        "revisions": ("category", "actor", "source", "was", "now", "change"),
     }
     for field, keys in shapes.items():
         rows = rec.get(field, [])
@@ -167,40 +189,19 @@ def read_record(path: Path) -> dict:
             isinstance(r, dict) and all(k in r for k in keys) for r in rows
         ):
             raise ValueError(f"{path.name} has a malformed {field} list")
-    if not all(isinstance(k[v], int | float) for k in rec.get("key_figures", []) for v in NUMBERS):
+    numbered = [*rec.get("key_figures", []), *rec.get("totals", [])]
+    if not all(isinstance(k[v], int | float) for k in numbered for v in NUMBERS):
         raise ValueError(f"{path.name} has figures that are not numbers")
+    if not all(_waves_ok(t.get("waves", [])) for t in rec.get("totals", [])):
+        raise ValueError(f"{path.name} has a malformed totals list")
     for field in ("outlets", "speakers"):
         if not isinstance(rec.get(field, []), list):
             raise ValueError(f"{path.name} has a malformed {field} list")
     return rec
 
 
-def _moved(before: list[dict], now: list[dict]) -> pd.DataFrame:
-    old = {(k["category"], k["actor"]): k for k in before}
-    rows = []
-    for k in now:
-        label = category_label(k["category"]) + (f", {k['actor']}" if k["actor"] else "")
-        was = old.get((k["category"], k["actor"]))
-        now_text = format_range(k["value_low"], k["value_high"])
-        if was is None:
-            change = f"{label}: first figure, {now_text}"
-            rows.append({**_key(k), "was": "", "now": now_text, "change": change})
-            continue
-        parts = []
-        if was["value_low"] != k["value_low"]:
-            parts.append(f"low {format_range(was['value_low'], was['value_low'])} -> "
-                         f"{format_range(k['value_low'], k['value_low'])}")  # fmt: skip
-        if was["value_high"] != k["value_high"]:
-            parts.append(f"high {format_range(was['value_high'], was['value_high'])} -> "
-                         f"{format_range(k['value_high'], k['value_high'])}")  # fmt: skip
-        if parts:
-            rows.append(
-                {**_key(k), "was": format_range(was["value_low"], was["value_high"]),
-                 "now": now_text,
-                 "change": f"{label}: {', '.join(parts)}"}
-            )  # fmt: skip
-    return pd.DataFrame(rows, columns=["category", "actor", "was", "now", "change"])
-
-
-def _key(k: dict) -> dict:
-    return {"category": k["category"], "actor": k["actor"]}
+def _waves_ok(waves: object) -> bool:
+    return isinstance(waves, list) and all(
+        isinstance(w, list) and len(w) == 2 and all(isinstance(v, int | float) for v in w)
+        for w in waves
+    )

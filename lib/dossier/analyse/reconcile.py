@@ -13,12 +13,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dossier import paths
+from dossier.analyse import outlook
+from dossier.analyse import revisions as revising
+from dossier.analyse.ranges import TOLERANCE, format_range, plausible_range
 from dossier.corpus import reliability as grading
 from dossier.extract.categories import ADDITIVE, CATEGORIES
 
 # ADDITIVE (from the registry): reinforcement figures are waves that add up (2,300 then 1,800),
 # not rival counts of one quantity: their spread is listed but never flagged as a disagreement.
-TOLERANCE = 0.10  # an approximate total agrees within 10 %
 TO_DATE = "to date"
 # Time phrases that mean a running total, like no time phrase at all; the other languages list
 # theirs in data/lexicon/<language>/running_total.txt ("seit Kriegsbeginn", "с начала войны").
@@ -41,6 +43,7 @@ FIGURE_COLUMNS = [
     "value_low", "value_high", "unit", "is_approximate", "bound", "is_vague", "is_hedged",
     "attributed_to", "speaker_role", "cited_source", "source", "source_label", "when_text",
     "where_text", "period", "number_text", "hedge_cues", "quote", "mention_count", "sections",
+    "outlook", "is_superseded",
 ]  # fmt: skip
 
 
@@ -49,7 +52,10 @@ def figures(
 ) -> pd.DataFrame:
     """Return one row per distinct figure (columns :data:`FIGURE_COLUMNS`): repeats within an
     article folded into the first mention that names a speaker (else the first mention);
-    ``mention_count`` and ``sections`` say where it was repeated."""
+    ``mention_count`` and ``sections`` say where it was repeated; ``outlook`` "reported" or
+    "possible" (:mod:`dossier.analyse.outlook`); ``is_superseded`` when the same source later
+    revised it (:mod:`dossier.analyse.revisions`; kept here, left out of spreads and key
+    figures)."""
     if claims.empty:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
     graded = grading.grade_outlets(articles["outlet"], reliability)
@@ -80,6 +86,8 @@ def figures(
         for who, outlet in zip(first["attributed_to"], first["outlet"], strict=True)
     ]
     first = first.sort_values(["article_order", "sentence_no", "char_start"])
+    first["outlook"] = outlook.outlooks(first)
+    first["is_superseded"] = revising.superseded(first)
     return first[FIGURE_COLUMNS].reset_index(drop=True)
 
 
@@ -92,16 +100,6 @@ def period(when_text: object) -> str:
     return when_text.strip().lower()
 
 
-def plausible_range(low, high, at_least, at_most, approximate):
-    """The values a figure allows, for deciding whether sources disagree: a bound opens its
-    side ("at least 95,000" and "up to 250,000" can both be true) and an approximate figure
-    allows 10 % either way. Sources disagree when the largest low exceeds the smallest high."""
-    slack = approximate.astype(float) * TOLERANCE
-    lows = (low * (1 - slack)).where(~at_most, 0.0)
-    highs = (high * (1 + slack)).where(~at_least, float("inf"))
-    return lows, highs
-
-
 def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     """Return one row per quantity (category, actor, unit, period) and source: category, actor,
     unit, period, source, outlets, value_low, value_high, figure_count, figure_ids, is_hedged,
@@ -112,6 +110,7 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
         "figure_count", "figure_ids", "is_hedged", "group_low", "group_high", "source_count",
         "is_disagreement",
     ]  # fmt: skip
+    figures = revising.latest(figures)
     if figures.empty:
         return pd.DataFrame(columns=columns)
     keys = ["category", "actor", "unit", "period", "source"]
@@ -257,21 +256,25 @@ def repeats(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per category and side: category, actor, value_low, value_high,
-    source_count, sources, most_reliable_source, reliability, most_recent_source and its
-    published_date (empty when no article is dated), is_hedged (every figure hedged), figure_id
-    (the most reliable source's figure: the evidence to show). In category order."""
+    """Return one row per category, side and outlook: category, actor, outlook ("reported",
+    then "possible": a figure only possible is never merged with reported ones), value_low,
+    value_high, source_count, sources, most_reliable_source, reliability, most_recent_source
+    and its published_date (empty when no article is dated), is_hedged (every figure hedged),
+    figure_id (the most reliable source's figure: the evidence to show). In category order;
+    figures a source later revised are left out."""
     columns = [
-        "category", "actor", "value_low", "value_high", "source_count", "sources",
+        "category", "actor", "outlook", "value_low", "value_high", "source_count", "sources",
         "most_reliable_source", "reliability", "most_recent_source", "published_date",
         "is_hedged", "figure_id",
     ]  # fmt: skip
+    figures = revising.latest(figures)
     if figures.empty:
         return pd.DataFrame(columns=columns)
+    if "outlook" not in figures:
+        figures = figures.assign(outlook=outlook.outlooks(figures))
     rows = []
-    order = {c: i for i, c in enumerate(CATEGORIES)}
-    for (category, actor), group in figures.groupby(
-        ["category", "actor"], sort=False, dropna=False
+    for (category, actor, kind), group in figures.groupby(
+        ["category", "actor", "outlook"], sort=False, dropna=False
     ):
         dated = group[group["published_date"].notna()]
         recent = dated.sort_values("published_date").iloc[-1] if len(dated) else None
@@ -282,6 +285,7 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
             {
                 "category": category,
                 "actor": actor,
+                "outlook": kind,
                 "value_low": group["value_low"].min(),
                 "value_high": group["value_high"].max(),
                 "source_count": group["source"].nunique(),
@@ -295,17 +299,11 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
             }
         )
     out = pd.DataFrame(rows, columns=columns)
-    out["_order"] = out["category"].map(order)
-    return out.sort_values(["_order", "actor"]).drop(columns="_order").reset_index(drop=True)
-
-
-def format_range(low: float, high: float) -> str:
-    """Return "1,200" for one value, "1,100-1,200" for a range; decimals only if any."""
-
-    def fmt(v: float) -> str:
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
-
-    return fmt(low) if low == high else f"{fmt(low)}-{fmt(high)}"
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    ranks = {k: i for i, k in enumerate(outlook.OUTLOOKS)}
+    out["_order"], out["_outlook"] = out["category"].map(order), out["outlook"].map(ranks)
+    out = out.sort_values(["_order", "actor", "_outlook"], kind="stable")
+    return out.drop(columns=["_order", "_outlook"]).reset_index(drop=True)
 
 
 def _approx(row) -> str:
@@ -321,6 +319,7 @@ class Reconciliation:
     checks: pd.DataFrame
     repeats: pd.DataFrame
     key_figures: pd.DataFrame
+    revisions: pd.DataFrame  # one row per source and quantity it revised (revisions.py)
 
 
 def reconcile(corpus, reliability: pd.DataFrame | None = None) -> Reconciliation:
@@ -332,4 +331,5 @@ def reconcile(corpus, reliability: pd.DataFrame | None = None) -> Reconciliation
         checks=checks(found),
         repeats=repeats(found),
         key_figures=key_figures(found),
+        revisions=revising.revisions(found),
     )

@@ -58,10 +58,14 @@ def test_killed_plus_wounded_is_checked_against_casualties(view):
 
 def test_key_figures_one_row_per_category_and_side(view):
     key = view.key_figures
-    assert key["category"].tolist() == [
-        "deployed", "reinforcements", "killed", "wounded", "casualties", "returned_to_duty",
-        "casualty_rate",
+    assert list(zip(key["category"], key["outlook"], strict=True)) == [
+        ("deployed", "reported"), ("reinforcements", "reported"),
+        ("reinforcements", "possible"), ("killed", "reported"), ("wounded", "reported"),
+        ("casualties", "reported"), ("returned_to_duty", "reported"),
+        ("casualty_rate", "reported"),
     ]  # fmt: skip
+    waves = key[key["category"] == "reinforcements"][["value_low", "value_high"]]
+    assert waves.values.tolist() == [[1500.0, 3500.0], [20000.0, 25000.0]]  # sent, then "may"
     deployed = key.iloc[0]
     assert (deployed["value_low"], deployed["value_high"], deployed["source_count"]) == (
         11000.0,

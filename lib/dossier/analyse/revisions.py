@@ -1,0 +1,158 @@
+"""Revisions: a speaker's later figure for the same quantity replaces its earlier one.
+
+The army said 85 killed, a week later 150: that is the army revising its toll, not two sources
+disagreeing. A figure is *superseded* when the same source (reconcile's ``source``: the speaker,
+else the outlet) gives a later figure for the same quantity (category, side, unit, period) that
+the earlier one does not fit: "later" by published date when both articles are dated on
+different days, else by a later sentence of the same section of one article (a headline
+restates, it does not come before; two figures of one sentence are two quantities: "63
+wounded, nine of them seriously", "several hundred, down from 3,500"). Left as they are,
+because the text says they do not replace: figures of categories that add up (waves),
+increments ("another 40", "40 more"), possible figures ("may reach 200"), and a later figure
+that allows the earlier value ("about 90" after 85, "at least 80").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dossier.analyse import outlook
+from dossier.analyse.ranges import format_range, plausible_range
+from dossier.extract.categories import ADDITIVE
+
+BLOCK = 1000  # figures compared with all others at once
+MAX_CHAIN = 5  # values named in one "revised ..." text
+_DEFAULTS = {
+    "article_id": "", "sections": "", "sentence_no": -1, "published_date": pd.NaT,
+    "unit": None, "period": None, "bound": "none", "is_approximate": False, "source_label": "",
+}  # fmt: skip
+QUANTITY = ["source", "category", "actor", "unit", "period"]
+REVISION_COLUMNS = [
+    "category", "actor", "period", "source", "source_label", "was", "now", "was_date",
+    "now_date", "change", "figure_id", "revised_figure_ids",
+]  # fmt: skip
+
+
+def superseded(figures: pd.DataFrame) -> pd.Series:
+    """Return, for each figure, whether a later figure of the same source and quantity
+    replaces it."""
+    out = pd.Series(False, index=figures.index, dtype=bool)
+    if not figures.empty:
+        for _, group in _groups(_framed(figures)):
+            gone = np.concatenate([block.any(axis=1) for _, block in _replaces(group)])
+            out.loc[group.index] = gone
+    return out
+
+
+def _groups(frame: pd.DataFrame):
+    """The figures of one source and quantity, when they hold more than one value."""
+    for key, group in frame.groupby(QUANTITY, sort=False, dropna=False):
+        if len(group) > 1 and group[["value_low", "value_high"]].drop_duplicates().shape[0] > 1:
+            yield key, group
+
+
+def _eligible(figures: pd.DataFrame) -> pd.Series:
+    """Figures that can revise or be revised: reported, not an increment, not a wave."""
+    kind = figures["outlook"] if "outlook" in figures else outlook.outlooks(figures)
+    eligible = (kind == outlook.REPORTED) & ~figures["category"].isin(ADDITIVE)
+    eligible[eligible] = ~outlook.increments(figures[eligible]).to_numpy()  # slow: fewer rows
+    return eligible
+
+
+def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
+    """Yield (rows, replaced) by blocks of :data:`BLOCK` rows, so a long series never builds
+    one huge matrix: replaced[i, j] when figure ``cols[j]`` (default: every figure) of one
+    source and quantity is later than figure ``rows[i]``, which does not fit in what it
+    allows."""
+    date = pd.to_datetime(group["published_date"]).to_numpy(dtype="datetime64[ns]")
+    dated = ~np.isnat(date)
+    article, section = group["_article"].to_numpy(), group["_section"].to_numpy()
+    sentence = group["sentence_no"].fillna(-1).to_numpy()
+    lows, highs = plausible_range(
+        group["value_low"],
+        group["value_high"],
+        group["bound"] == "at_least",
+        group["bound"] == "at_most",
+        group["is_approximate"].fillna(False).astype(bool),
+    )
+    lows, highs = lows.to_numpy(), highs.to_numpy()
+    low, high = group["value_low"].to_numpy(), group["value_high"].to_numpy()
+    j = np.arange(len(group)) if cols is None else cols
+    for start in range(0, len(group), BLOCK):
+        i = np.arange(start, min(start + BLOCK, len(group)))[:, None]
+        # later: figure j comes after figure i, in one section of one article or by date
+        later = (
+            (article[i] == article[j]) & (section[i] == section[j]) & (sentence[j] > sentence[i])
+        )
+        later |= dated[i] & dated[j] & (date[j] > date[i])
+        fits = (lows[j] <= low[i]) & (high[i] <= highs[j])  # figure i allowed by figure j
+        yield i[:, 0], later & ~fits
+
+
+def latest(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return ``figures`` without the superseded ones (all of them without ``is_superseded``)."""
+    if "is_superseded" not in figures:
+        return figures
+    return figures[~figures["is_superseded"].fillna(False).astype(bool)]
+
+
+def revisions(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per latest figure that replaced earlier ones of its source and quantity
+    (columns :data:`REVISION_COLUMNS`): ``was`` the first figure it replaced, ``now`` its own
+    (``figure_id``), their dates (NaT when undated), ``change`` "revised 85 -> 120 -> 150",
+    ``revised_figure_ids`` the figures replaced, oldest first."""
+    rows = []
+    if not figures.empty:
+        for _, group in _groups(_framed(figures)):
+            gone, replacing = np.zeros(len(group), bool), np.zeros(len(group), bool)
+            for i, block in _replaces(group):
+                gone[i], replacing = block.any(axis=1), replacing | block.any(axis=0)
+            latest = np.flatnonzero(~gone & replacing)  # which figures did each replace?
+            replaced = np.concatenate([block for _, block in _replaces(group, latest)])
+            for k, j in enumerate(latest):
+                rows.append(_row(group.iloc[np.flatnonzero(replaced[:, k])], group.iloc[j]))
+    out = pd.DataFrame(rows, columns=REVISION_COLUMNS)
+    for column in ("was_date", "now_date"):
+        out[column] = pd.to_datetime(out[column])
+    return out
+
+
+def _framed(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures that can revise or be revised, with their article's rank and section."""
+    # a frame of figures built by hand may lack what only ordering needs
+    figures = figures.assign(**{c: v for c, v in _DEFAULTS.items() if c not in figures})
+    eligible = _eligible(figures).to_numpy()
+    return figures[eligible].assign(
+        _article=pd.factorize(figures["article_id"])[0][eligible],
+        _section=figures.loc[eligible, "sections"].fillna("").str.split(",").str[0],
+    )
+
+
+def _row(old: pd.DataFrame, new: pd.Series) -> dict:
+    old = old.sort_values(["published_date", "sentence_no"], na_position="first", kind="stable")
+    values = [
+        format_range(lo, hi)
+        for lo, hi in zip(
+            [*old["value_low"], new["value_low"]],
+            [*old["value_high"], new["value_high"]],
+            strict=True,
+        )
+    ]
+    chain = [v for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
+    if len(chain) > MAX_CHAIN:  # a long series reads as its start and its end
+        chain = [*chain[:2], "...", *chain[-2:]]
+    return {
+        "category": new["category"],
+        "actor": new["actor"],
+        "period": new["period"],
+        "source": new["source"],
+        "source_label": new["source_label"],
+        "was": chain[0],
+        "now": chain[-1],
+        "was_date": old["published_date"].iloc[0],
+        "now_date": new["published_date"],
+        "change": "revised " + " -> ".join(chain),
+        "figure_id": new["figure_id"],
+        "revised_figure_ids": " ".join(old["figure_id"]),
+    }

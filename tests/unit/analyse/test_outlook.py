@@ -1,0 +1,122 @@
+"""Reported or only possible; a new total or an increment: read from the figure's words."""
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+from dossier.analyse import outlook, reconcile
+
+
+@pytest.mark.parametrize(
+    ("cues", "quote", "expected"),
+    [
+        ("may", "The ministry may send 5,000 more troops.", "may"),
+        ("could", "Officials said the rebels could field 4,000 fighters.", "could"),
+        ("plans to", "The capital plans to deploy 2,000 engineers.", "plans to"),
+        ("to send", "Capital To Send 1,000 Engineers", "to send"),
+        ("estimated, could", "An estimated 300 could be sent.", "could"),
+        # hedged, but a report of what happened
+        ("estimated", "An estimated 300 soldiers were killed.", None),
+        ("may", "The army may have lost 600 men.", None),
+        ("could", "The ministry could not confirm that 300 had died.", None),
+        ("could", "The ministry couldn't confirm that 300 had died.", None),
+        ("may", "1,000 fighters killed since May.", None),
+        (None, "300 soldiers were killed.", None),
+        # a cue with a particle attached, as the extractor found it
+        ("계획", "북한이 1천 명을 보낼 계획인 것으로 보인다.", "계획"),
+    ],
+)
+def test_a_hedge_cue_makes_a_figure_possible_or_not(cues, quote, expected):
+    assert outlook.possible_cue(cues, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "expected"),
+    [
+        ("The army said another 40 soldiers were killed.", "40", True),
+        ("A further 1,500 followed.", "1,500", True),
+        ("The army said 40 more soldiers were killed.", "40", True),
+        ("The army said more than 40 soldiers were killed.", "40", False),
+        ("The army said 40 soldiers were killed, a new toll.", "40", False),
+        ("The army said 40 soldiers were killed.", "400", False),
+        (None, "40", False),
+    ],
+)
+def test_an_increment_is_said_next_to_its_number(quote, number, expected):
+    assert outlook.is_increment(quote, number) is expected
+
+
+def test_key_figures_keep_possible_figures_apart_from_reported_ones():
+    base = {
+        "category": "reinforcements", "actor": "North Korea", "reliability": "C",
+        "published_date": pd.NaT, "mention_count": 1, "is_superseded": False,
+    }  # fmt: skip
+    figures = pd.DataFrame(
+        [
+            {**base, "figure_id": "f1", "value_low": 5000.0, "value_high": 5000.0,
+             "source": "ministry", "source_label": "ministry, x.org", "is_hedged": True,
+             "outlook": "possible"},
+            {**base, "figure_id": "f2", "value_low": 3500.0, "value_high": 3500.0,
+             "source": "x.org", "source_label": "x.org", "is_hedged": False,
+             "outlook": "reported"},
+            {**base, "figure_id": "f3", "value_low": 1500.0, "value_high": 1500.0,
+             "source": "y.org", "source_label": "y.org", "is_hedged": True,
+             "outlook": "reported"},
+        ]
+    )  # fmt: skip
+    got = reconcile.key_figures(figures)[
+        ["category", "outlook", "value_low", "value_high", "source_count", "is_hedged", "figure_id"]
+    ]
+    expected = pd.DataFrame(
+        {
+            "category": ["reinforcements", "reinforcements"],
+            "outlook": ["reported", "possible"],
+            "value_low": [1500.0, 5000.0],
+            "value_high": [3500.0, 5000.0],
+            "source_count": [2, 1],
+            "is_hedged": [False, True],
+            "figure_id": ["f2", "f1"],
+        }
+    )
+    pdt.assert_frame_equal(got, expected)
+
+
+def test_a_bad_cue_file_says_which_line(tmp_path):
+    path = tmp_path / "cues.csv"
+    path.write_text("role,pattern,note\npossible,may,\nmaybe,(,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues.csv:3: unknown role"):
+        outlook.cues(path)
+    path.write_text("role,pattern,note\npossible,(,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues.csv:2: bad pattern"):
+        outlook.cues(path)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        # only possible: said as possible, never as the toll
+        (["possible"], ["Killed, Sudan: may reach 600 (x.org, per army, hedged)."]),
+        # a reported toll and a possible one: the reported one is the line
+        (["reported", "possible"], ["Killed, Sudan: 600 (x.org, per army)."]),
+    ],
+)
+def test_the_bottom_line_never_states_a_possible_figure_as_reported(kinds, expected):
+    from dossier.analyse import bluf
+
+    figures = pd.DataFrame(
+        [
+            {
+                "figure_id": f"f{i}", "article_id": "a", "sentence_no": i, "category": "killed",
+                "actor": "Sudan", "value_low": 600.0 * (i + 1), "value_high": 600.0 * (i + 1),
+                "is_approximate": False, "bound": "none", "is_vague": False,
+                "is_hedged": kind == "possible",
+                "hedge_cues": "may" if kind == "possible" else None,
+                "quote": "The army said 600 may die." if kind == "possible" else "600 died.",
+                "attributed_to": "army", "speaker_role": None, "cited_source": None,
+                "outlet": "x.org", "source": "army", "period": reconcile.TO_DATE,
+                "when_text": None, "outlook": kind, "is_superseded": False,
+            }
+            for i, kind in enumerate(kinds)
+        ]
+    )  # fmt: skip
+    assert bluf.bottom_line(figures, reconcile.checks(pd.DataFrame())) == expected
