@@ -194,14 +194,15 @@ def crontab_line(
 ) -> str:
     """Return a crontab line that ingests ``corpus`` into ``store`` then briefs into
     ``archive`` every day at ``at`` (HH:MM, the machine's time zone), both logged to
-    ``archive/cron.log``. Every path is quoted for the shell and ``%`` escaped for cron, so no
-    path can split into two words or run as a command."""
+    ``archive/cron.log`` under a line with the date, and the line's exit status that of the
+    first step to fail (brief does not run when ingest failed). Every path is quoted for the
+    shell and ``%`` escaped for cron, so no path can split into two words or run as a command."""
     hour, minute = (int(x) for x in at.split(":"))
     python = _quote(root / ".venv" / "bin" / "python")
     store_arg, archive_arg = _quote(store), _quote(archive)
     command = (
         f"cd {_quote(root)} && mkdir -p {archive_arg} && "
-        f"{{ {python} -m dossier ingest {_quote(corpus)} --store {store_arg} && "
+        f"{{ date -u && {python} -m dossier ingest {_quote(corpus)} --store {store_arg} && "
         f"{python} -m dossier brief --store {store_arg} --archive {archive_arg}; }} "
         f">> {_quote(archive / 'cron.log')} 2>&1"
     )

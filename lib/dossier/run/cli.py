@@ -235,7 +235,17 @@ def _schedule(args: argparse.Namespace) -> int:
 
     if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", args.at):
         return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)
-    print(archive.crontab_line(args.corpus, args.store, args.archive, args.at))
+    # cron runs the line from the project root: every path is made absolute here, from the
+    # folder the user typed it in, so that it names the same file there
+    glob = any(ch in args.corpus for ch in "*?[")
+    corpus = args.corpus if glob else str(paths.resolve(args.corpus).absolute())
+    store, folder = args.store.expanduser().absolute(), args.archive.expanduser().absolute()
+    python = paths.ROOT / ".venv" / "bin" / "python"
+    if not python.exists():
+        print(f"dossier: note: {python} does not exist yet: run make setup", file=sys.stderr)
+    if not glob and not Path(corpus).exists():
+        print(f"dossier: note: the corpus {corpus} does not exist yet", file=sys.stderr)
+    print(archive.crontab_line(corpus, store, folder, args.at))
     return EXIT_OK
 
 
