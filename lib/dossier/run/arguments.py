@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbose.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress"
     )
+    verbose.add_argument("--version", action="version", version=f"dossier {_version()}")
     # which files a folder yields, for the commands that read folders
     pattern = argparse.ArgumentParser(add_help=False)
     pattern.add_argument(

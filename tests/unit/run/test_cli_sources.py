@@ -138,3 +138,25 @@ def test_ingest_reads_a_file_named_whatever_its_name(folder, capsys):
 def test_verbose_is_taken_before_or_after_the_command(capsys, argv):
     assert cli.main(argv) == 0
     assert capsys.readouterr().out.startswith("30 5 * * * ")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["brief", "--version"], ["ingest", "--version"]])
+def test_version_is_taken_before_or_after_the_command(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("dossier ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "verbose"),
+    [
+        (["-v", "ingest", "news"], True),
+        (["ingest", "-v", "news"], True),
+        (["ingest", "news", "--verbose"], True),
+        (["-v", "brief", "--corpus", "news"], True),
+        (["brief", "--corpus", "news", "-v"], True),
+        (["brief", "--corpus", "news"], False),
+    ],
+)
+def test_verbose_is_read_before_or_after_the_command(argv, verbose):
+    assert cli.build_parser().parse_args(argv).verbose is verbose
