@@ -73,12 +73,7 @@ def _brief(args: argparse.Namespace) -> int:
     corpus = paths.resolve(args.corpus)
     if args.store is None and (line := args.listing.skipped_line()):
         print(f"dossier: {line}", file=sys.stderr)
-    # the notebook reads a folder with the default pattern: a wider one is given as its files
-    widened = args.store is None and args.patterns != sources.DEFAULT_PATTERNS
-    args.corpus_value = (
-        sources.explicit_files(args.listing) if widened
-        else str(corpus.resolve()) if corpus.exists() else args.corpus
-    )  # fmt: skip
+    args.corpus_value = sources.notebook_corpus(args.corpus, getattr(args, "listing", None))
     if args.archive is not None:
         return _brief_archived(args, corpus)
     if any(key == "corpus" for key, _ in args.parameter):

@@ -4,6 +4,7 @@ are counted in one line, and a source that yields no file says what it holds and
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import PurePath
 
@@ -50,7 +51,15 @@ def nothing_to_read(sources: list[str], found: Listing) -> str:
     )
 
 
-def explicit_files(found: Listing) -> list[str]:
-    """The readable files of ``found`` as paths, for a reader that is given files one by one
-    (the briefing notebook, which reads a folder with the default pattern)."""
-    return [os.fspath(f.path) for f in found.files if f.problem is None]
+def notebook_corpus(given: str, found: Listing | None) -> str | list[str]:
+    """``given`` as the briefing notebook must be given it: as absolute paths (it runs in
+    ``notebooks/``, not where the command was typed), and, when ``found`` was listed with a
+    wider pattern than a folder's default, as the files found (the notebook reads a folder with
+    the default)."""
+    if found is not None and found.patterns != DEFAULT_PATTERNS:
+        return [os.fspath(f.path.absolute()) for f in found.files if f.problem is None]
+    if GLOB_CHARS & set(given):
+        here = not os.path.isabs(given) and glob.glob(given, recursive=True)
+        return os.path.abspath(given) if here else given
+    path = paths.resolve(given)
+    return str(path.resolve()) if path.exists() else given

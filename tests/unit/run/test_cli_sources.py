@@ -90,6 +90,27 @@ def test_brief_passes_a_glob_that_matches_folders_as_it_is(tmp_path, taken):
 
 
 @pytest.mark.parametrize(
+    ("corpus", "patterns", "given"),
+    [
+        ("news", [], "{tmp}/news"),
+        ("news/*.md", [], "{tmp}/news/*.md"),
+        ("news", ["--pattern", "*.md"], ["{tmp}/news/notes.md"]),
+    ],
+    ids=["folder", "glob", "widened folder"],
+)
+def test_brief_gives_the_notebook_absolute_paths(
+    folder, taken, monkeypatch, corpus, patterns, given
+):
+    monkeypatch.chdir(folder.parent)  # the notebook runs in notebooks/, not here
+    assert cli.main(["brief", "--corpus", corpus, *patterns, "--out", "out"]) == 1
+    tmp = str(folder.parent)
+    if isinstance(given, list):
+        assert taken["corpus"] == [g.format(tmp=tmp) for g in given]
+    else:
+        assert taken["corpus"] == given.format(tmp=tmp)
+
+
+@pytest.mark.parametrize(
     ("argv", "problem"),
     [
         (["--pattern", " , "], "--pattern: no file-name pattern given"),
