@@ -10,7 +10,7 @@ CORPUS ?= seeds
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
 	@echo "make test    run the whole test suite"
-	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
+	@echo "make lab     JupyterLab on notebooks/ with the project's kernel, at 127.0.0.1:$(LAB_PORT)"
 	@echo "make bench   throughput of loading and extracting claims, as a table"
 	@echo "make score   claims ledger against the real-text dev set (../shared/devset, .devset/)"
 	@echo "make browser install Debian's chromium for the browser test (make test does it)"
