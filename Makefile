@@ -10,7 +10,7 @@ CORPUS ?= seeds
 help:
 	@echo "make brief   build the HTML briefing from $(CORPUS)/ (prints its path)"
 	@echo "make test    run the whole test suite"
-	@echo "make lab     JupyterLab on notebooks/ with the project's kernel"
+	@echo "make lab     JupyterLab on notebooks/ with the project's kernel, at 127.0.0.1:$(LAB_PORT)"
 	@echo "make bench   throughput of loading and extracting claims, as a table"
 	@echo "make score   claims ledger against the real-text dev set (../shared/devset, .devset/)"
 	@echo "make browser install Debian's chromium for the browser test (make test does it)"
@@ -77,8 +77,18 @@ score: $(STAMP)
 	-@python3 $(DEVSET)/check.py $(DEVTEXTS) | grep -v '^all dev-set files' || true
 	$(PY) $(DEVSET)/score.py --articles $(DEVTEXTS) $(SCORE_ARGS)
 
+# JupyterLab refuses to run as root (a container's user) without --allow-root; with no display
+# there is no browser to open, so it says where to go instead. LAB_PORT=8890 for another port
+# (Jupyter takes the next free one when it is busy).
+LAB_PORT ?= 8888
+LAB_UID  ?= $(shell id -u)
+LAB_FLAGS = --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+	$(if $(filter 0,$(LAB_UID)),--allow-root) \
+	$(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	@echo "JupyterLab on notebooks/: open the http://127.0.0.1 URL printed below (it holds the"
+	@echo "access token). Ctrl-C stops it."
+	$(VENV)/bin/jupyter lab $(strip $(LAB_FLAGS))
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check lib tests

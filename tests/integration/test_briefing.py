@@ -2,8 +2,10 @@
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -271,3 +273,56 @@ def test_a_briefing_with_nothing_to_report_says_so(tmp_path, case):
     html = result.html.read_text(encoding="utf-8")
     assert "No figures about forces or casualties in the selected articles." in html
     assert not NETWORK_REF.findall(html)
+
+
+# A failing cell, a cell timeout or a cell that ends the run early: exit 1, notebook kept, and
+# no socket of the kernel left beside the notebook (the fixtures are copied to a folder of
+# their own, so anything the run leaves there shows).
+NOTEBOOKS = FIXTURES / "notebooks"
+
+
+def run_fixture(name, tmp_path, *options):
+    from dossier.run import cli
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = shutil.copy(NOTEBOOKS / f"{name}.ipynb", folder)
+    out = tmp_path / "out"
+    status = cli.main(["brief", "--notebook", str(notebook), "--out", str(out), *options])
+    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.ipynb"]  # no kernel-ipc-N
+    return status, out
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "reason"),
+    [
+        ("sleeps", ["--timeout", "2"], "timed out: a cell ran longer than the 2 s a cell may run"),
+        ("raises", [], "raised ValueError: the figures do not add up"),
+        ("raises_tagged", [], "raised ValueError: an error the cell was told to expect"),
+        ("exits", [], "a cell ended the run early (such as sys.exit()): 1 cell(s) did not run"),
+    ],
+    ids=["cell timeout", "cell error", "error in a raises-exception cell", "sys.exit()"],
+)
+def test_a_cell_that_fails_fails_the_run(tmp_path, capsys, name, options, reason):
+    status, out = run_fixture(name, tmp_path, *options)
+    captured = capsys.readouterr()
+    assert status == 1 and captured.out == ""
+    last = captured.err.strip().splitlines()[-1]
+    assert last.startswith("dossier: briefing failed: ") and reason in last
+    assert (out / "briefing.ipynb").exists() and not (out / "briefing.html").exists()
+
+
+def test_a_run_keeps_its_kernel_sockets_out_of_the_notebook_folder(tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    runtime = Path(tempfile.mkdtemp(prefix="rt-")) / "runtime"  # short, and not made yet
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    try:
+        status, out = run_fixture("runs", tmp_path)
+        assert status == 0 and capsys.readouterr().out == f"{out / 'briefing.html'}\n"
+        cell = nbformat.read(out / "briefing.ipynb", as_version=4).cells[-1]
+        seen = json.loads(cell.outputs[0]["text"])
+        assert seen["beside"] == ["runs.ipynb"]  # while it ran, too
+        assert seen["ip"].startswith(f"{runtime}/kernel-")
+    finally:
+        shutil.rmtree(runtime.parent, ignore_errors=True)

@@ -196,7 +196,8 @@ def test_schedule_prints_a_crontab_line():
     assert run.returncode == 0
     line = run.stdout.strip()
     assert line.startswith("30 5 * * * cd ")
-    assert "-m dossier ingest seeds --store" in line and "-m dossier brief --store" in line
+    assert f"-m dossier ingest {ROOT / 'seeds'} --store" in line  # absolute: cron starts elsewhere
+    assert "-m dossier brief --store" in line
     assert "--archive" in line and line.endswith("2>&1")
 
 
@@ -263,3 +264,39 @@ def test_a_damaged_previous_record_is_reported_and_the_run_succeeds(workspace, d
     html = (archive / "latest.html").read_text(encoding="utf-8")
     assert "Previous run record unreadable" in html and "compared with nothing" in html
     assert not leftover.exists()
+
+
+def printed_line(tmp, corpus, db, archive):
+    """The crontab line printed for a fresh project at ``tmp/project`` (its .venv's python runs
+    this checkout's code), as cron hands it to sh."""
+    from dossier.run import archive as archive_module
+
+    root = tmp / "project"
+    python = root / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f"#!/bin/sh\nPYTHONPATH='{ROOT / 'lib'}' exec '{sys.executable}' \"$@\"\n")
+    python.chmod(0o755)
+    line = archive_module.crontab_line(str(corpus), db, archive, "06:00", root=root)
+    return line.split(" ", 5)[5].replace("\\%", "%")
+
+
+def test_the_crontab_line_runs_as_printed_on_a_fresh_project(workspace):
+    tmp, corpus, db, _ = workspace
+    archive = tmp / "reports" / "archive"  # not there yet, as on a fresh clone
+    run = subprocess.run(["sh", "-c", printed_line(tmp, corpus, db, archive)], cwd="/", timeout=600)
+    assert run.returncode == 0
+    log = (archive / "cron.log").read_text(encoding="utf-8")
+    assert "ingest 1: 2 files (2 new" in log  # the ingest step's output
+    assert f"{os.readlink(archive / 'latest')}/briefing.html" in log  # the brief step's
+    assert (archive / "latest.html").is_file()
+
+
+def test_the_crontab_line_fails_when_ingest_fails_and_logs_why(workspace):
+    tmp, _, db, _ = workspace
+    empty, archive = tmp / "empty", tmp / "archive"
+    empty.mkdir()
+    run = subprocess.run(["sh", "-c", printed_line(tmp, empty, db, archive)], timeout=120)
+    assert run.returncode == 2  # ingest's status; brief did not run
+    log = (archive / "cron.log").read_text(encoding="utf-8")
+    assert f"dossier: no article files in {empty}" in log
+    assert not db.exists() and sorted(p.name for p in archive.iterdir()) == ["cron.log"]

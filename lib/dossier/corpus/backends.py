@@ -31,9 +31,13 @@ def register(backend: Backend) -> Backend:
     return backend
 
 
-def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
+def load(
+    source: Source, *, boilerplate_file: Path | None = None, pattern: str | list[str] | None = None
+) -> Corpus:
     """Load ``source`` (a folder, a glob, a file, a list of them, or a DuckDB store written by
-    :func:`dossier.corpus.store.ingest`) into a :class:`Corpus`.
+    :func:`dossier.corpus.store.ingest`) into a :class:`Corpus`. A folder yields its files
+    matching ``pattern`` (``"*.txt"`` by default; ``"*.txt,*.md"`` or a list widens it); a file
+    named, or matched by a glob, is read whatever its name.
 
     Files that cannot become articles are listed in ``problems`` and summed up in one
     :class:`dossier.DossierWarning`. Raises ``FileNotFoundError`` when the source matches no
@@ -41,7 +45,7 @@ def load(source: Source, *, boilerplate_file: Path | None = None) -> Corpus:
     """
     for backend in _BACKENDS:
         if backend.accepts(source):
-            return backend.load(source, boilerplate_file=boilerplate_file)
+            return backend.load(source, boilerplate_file=boilerplate_file, pattern=pattern)
     raise ValueError(f"no backend reads {source!r}")  # the files backend takes anything
 
 
@@ -72,9 +76,12 @@ class FilesBackend:
     def accepts(self, source: Source) -> bool:
         return True
 
-    def load(self, source: Source, boilerplate_file: Path | None = None, **options) -> Corpus:
+    def load(
+        self, source: Source, boilerplate_file: Path | None = None, pattern=None, **options
+    ) -> Corpus:
         label = label_of(source)
-        return Corpus(*read_files(discover(source), label, boilerplate_file), source=label)
+        files = discover(source, pattern)
+        return Corpus(*read_files(files, label, boilerplate_file), source=label)
 
 
 def label_of(source: Source) -> str:

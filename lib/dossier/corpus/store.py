@@ -91,9 +91,11 @@ def ingest(
     store: Path,
     progress: Callable[[int, int], None] | None = None,
     wait: bool = False,
+    patterns: str | Iterable[str] | None = None,
 ) -> IngestReport:
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
-    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read.
+    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read;
+    a folder yields its files matching ``patterns`` (``*.txt`` by default).
 
     One ingest at a time: raises :class:`dossier.corpus.locking.Locked` when another ingest or a
     briefing holds the store's lock file, and :class:`dossier.corpus.storefile.StoreBusy` when a
@@ -103,7 +105,7 @@ def ingest(
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(tzinfo=None)
     sources = [os.fspath(s) for s in sources]
-    found = _unique(f for s in sources for f in discover(s))
+    found = _unique(f for s in sources for f in discover(s, patterns))
     store.parent.mkdir(parents=True, exist_ok=True)
     with Lock(lock_file(store), wait=wait):
         remove_stale_builds(store)

@@ -6,17 +6,26 @@ with a short problem code and a human reason, which the loader turns into a ``pr
 
 from __future__ import annotations
 
+import fnmatch
 import glob
+import logging
 import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import paths
 
+log = logging.getLogger(__name__)
+
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+# What a folder yields: article files are plain text. A saved page, a gold .jsonl or a README
+# beside them is left out (and counted), unless a wider pattern asks for it; a file named
+# explicitly, or matched by a glob, is always read.
+DEFAULT_PATTERNS = ("*.txt",)
 
 _GLOB_CHARS = set("*?[")
 # A news article is tens of kilobytes; a file of megabytes is a data dump or a book, and reading
@@ -54,6 +63,7 @@ class SourceFile:
     path: Path
     file_name: str
     problem: tuple[str, str] | None = None
+    explicit: bool = False  # named by the caller (or matched by their glob): read whatever its name
 
 
 def printable(path: str | os.PathLike[str]) -> str:
@@ -67,47 +77,107 @@ def printable(path: str | os.PathLike[str]) -> str:
         return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
-def discover(source: Source) -> list[SourceFile]:
-    """Return the files of ``source``: a folder (every non-hidden file below it, sorted), a glob,
-    a file, or a list of any of these. Raises ``FileNotFoundError`` naming what matched nothing."""
+@dataclass(frozen=True)
+class Listing:
+    """What a source lists: the ``files`` to read and the names of the files of its folders
+    that the ``patterns`` left out (``skipped``)."""
+
+    files: list[SourceFile]
+    skipped: list[str] = field(default_factory=list)
+    patterns: tuple[str, ...] = DEFAULT_PATTERNS
+
+    def skipped_line(self, shown: int = 5) -> str | None:
+        """One line counting the skipped files and naming the first few, or None."""
+        if not self.skipped:
+            return None
+        names = ", ".join(self.skipped[:shown]) + (", …" if len(self.skipped) > shown else "")
+        noun = "file" if len(self.skipped) == 1 else "files"
+        wanted = ",".join(self.patterns)
+        return f"skipped {len(self.skipped)} {noun} not matching {wanted}: {names}"
+
+
+def patterns_of(given: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The file-name patterns of ``given`` ("*.txt", "*.txt,*.md", a list of either; None for
+    the default), without blanks or repeats."""
+    if given is None:
+        return DEFAULT_PATTERNS
+    items = [given] if isinstance(given, str) else list(given)
+    found = [p.strip() for item in items for p in item.split(",") if p.strip()]
+    if not found:
+        raise ValueError("no file-name pattern given (such as *.txt)")
+    return tuple(dict.fromkeys(found))
+
+
+def name_matches(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the file name ``name`` matches one of ``patterns``, whatever the case of either
+    (A.TXT is a text file too)."""
+    return any(fnmatch.fnmatchcase(name.lower(), p.lower()) for p in patterns)
+
+
+def discover(source: Source, patterns: str | Iterable[str] | None = None) -> list[SourceFile]:
+    """Return the files of ``source``: a folder (its non-hidden files below it matching
+    ``patterns``, ``*.txt`` by default, sorted), a glob (a folder it matches is read as a
+    folder), a file (read whatever its name), or a list of any of these. The files a pattern
+    left out are counted in one log line. Raises ``FileNotFoundError`` naming what matched
+    nothing."""
+    found = listing(source, patterns)
+    if line := found.skipped_line():
+        log.info("%s", line)
+    return found.files
+
+
+def listing(source: Source, patterns: str | Iterable[str] | None = None) -> Listing:
+    """The :class:`Listing` of ``source``: what :func:`discover` reads and what it leaves out."""
+    chosen = patterns_of(patterns)
     if isinstance(source, (str, os.PathLike)):
         items = [source]
     else:
         items = list(source)
         if not items:
             raise FileNotFoundError("no files given: the source is an empty list")
-    found: list[SourceFile] = []
+    files: list[SourceFile] = []
+    skipped: list[str] = []
     for item in items:
-        found.extend(_discover_one(item))
-    return found
+        for f in _discover_one(item):
+            keep = f.problem is not None or f.explicit or name_matches(f.path.name, chosen)
+            if keep:
+                files.append(f)
+            else:
+                skipped.append(f.file_name)
+    return Listing(files, skipped, chosen)
 
 
 def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
     text = os.fspath(item)
     if _GLOB_CHARS & set(text):
-        matches = sorted(glob.glob(text, recursive=True))
-        if not matches and not Path(text).is_absolute():
-            matches = sorted(glob.glob(str(paths.ROOT / text), recursive=True))
-        files = [Path(m) for m in matches if Path(m).is_file()]
-        if not files:
+        hits = sorted(glob.glob(text, recursive=True))
+        if not hits and not Path(text).is_absolute():
+            hits = sorted(glob.glob(str(paths.ROOT / text), recursive=True))
+        found: list[SourceFile] = []
+        for m in map(Path, hits):
+            if m.is_dir():  # 'data/*' matching folders: each yields its files, as a folder does
+                found.extend(_walk(m, prefix=printable(m.name) + "/"))
+            elif m.is_file():  # matched by the glob the caller wrote: read whatever its name
+                found.append(SourceFile(m, printable(m.name), explicit=True))
+        if not any(m.is_file() or m.is_dir() for m in map(Path, hits)):
             raise FileNotFoundError(f"no files match {printable(text)!r}")
-        return [SourceFile(p, printable(p.name)) for p in files]
+        return found
     path = paths.resolve(text)
     if path.is_dir():
         return _walk(path)
     if path.is_file():
-        return [SourceFile(path, printable(path.name))]
+        return [SourceFile(path, printable(path.name), explicit=True)]
     raise FileNotFoundError(f"no such file or folder: {printable(text)!r}")
 
 
-def _walk(root: Path) -> list[SourceFile]:
+def _walk(root: Path, prefix: str = "") -> list[SourceFile]:
     """Every non-hidden entry below ``root`` but folders, sorted by path, so a broken link or a
     FIFO becomes a reported problem. Links to folders are followed; a link back to a folder
     already read (a loop, or a second way in) and a folder that cannot be listed are problems."""
     found: list[SourceFile] = []
 
     def name(p: Path) -> str:
-        return printable(p.relative_to(root).as_posix())
+        return prefix + printable(p.relative_to(root).as_posix())
 
     def unlisted(error: OSError) -> None:
         folder = Path(error.filename or root)

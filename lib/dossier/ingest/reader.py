@@ -75,6 +75,11 @@ def read_files(
             log.info("skipped %s (%s): %s", name, code, reason)
         if warn:
             warnings.warn(message, DossierWarning, stacklevel=4)
+    if not files and warn:
+        raise NoArticlesError(
+            f"no article file in {label}: a folder yields its *.txt files (others are logged "
+            "as skipped); name the files, give a glob, or widen it with pattern='*.md'"
+        )
     if not documents and warn:
         first = "; ".join(f"{name}: {reason}" for name, _, reason in problems[:3])
         raise NoArticlesError(f"no readable article in {label} ({len(files)} files; {first})")

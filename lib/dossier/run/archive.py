@@ -46,7 +46,7 @@ class Run:
 
 
 def run(
-    corpus: str,
+    corpus: str | list[str],
     archive: Path,
     parameters: dict[str, Any] | None = None,
     notebook: Path = paths.BRIEFING_NOTEBOOK,
@@ -54,14 +54,15 @@ def run(
     wait: bool = False,
     now: datetime | None = None,
 ) -> Run:
-    """Build a briefing of ``corpus`` (a store or a folder) into a new dated folder of
-    ``archive`` and return the :class:`Run`. Raises :class:`dossier.corpus.locking.Locked` when
-    another run holds the archive (or its store), unless ``wait``."""
+    """Build a briefing of ``corpus`` (a store, a folder, or a list of files) into a new dated
+    folder of ``archive`` and return the :class:`Run`. Raises
+    :class:`dossier.corpus.locking.Locked` when another run holds the archive (or its store),
+    unless ``wait``."""
     archive.mkdir(parents=True, exist_ok=True)
-    store = Path(corpus)
+    store = Path(corpus) if isinstance(corpus, str) else None
     # a briefing only reads the store: it shares the store's lock with other readers and keeps
     # ingests out; the archive is its alone
-    locks = [Lock(lock_file(store), wait, shared=True)] if store.is_file() else []
+    locks = [Lock(lock_file(store), wait, shared=True)] if store and store.is_file() else []
     locks.append(Lock(archive / ".lock", wait))
     for lock in locks:
         lock.__enter__()
@@ -149,7 +150,7 @@ def _detach(loggers: list[logging.Logger], handler: logging.Handler) -> None:
     handler.close()
 
 
-def _record(corpus: str, parameters: dict[str, Any]) -> dict:
+def _record(corpus: str | list[str], parameters: dict[str, Any]) -> dict:
     from dossier import load
     from dossier.analyse.changes import record
 
@@ -193,14 +194,15 @@ def crontab_line(
 ) -> str:
     """Return a crontab line that ingests ``corpus`` into ``store`` then briefs into
     ``archive`` every day at ``at`` (HH:MM, the machine's time zone), both logged to
-    ``archive/cron.log``. Every path is quoted for the shell and ``%`` escaped for cron, so no
-    path can split into two words or run as a command."""
+    ``archive/cron.log`` under a line with the date, and the line's exit status that of the
+    first step to fail (brief does not run when ingest failed). Every path is quoted for the
+    shell and ``%`` escaped for cron, so no path can split into two words or run as a command."""
     hour, minute = (int(x) for x in at.split(":"))
     python = _quote(root / ".venv" / "bin" / "python")
     store_arg, archive_arg = _quote(store), _quote(archive)
     command = (
         f"cd {_quote(root)} && mkdir -p {archive_arg} && "
-        f"{{ {python} -m dossier ingest {_quote(corpus)} --store {store_arg} && "
+        f"{{ date -u && {python} -m dossier ingest {_quote(corpus)} --store {store_arg} && "
         f"{python} -m dossier brief --store {store_arg} --archive {archive_arg}; }} "
         f">> {_quote(archive / 'cron.log')} 2>&1"
     )

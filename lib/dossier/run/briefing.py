@@ -7,6 +7,7 @@ import logging
 import math
 import os
 import time
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import nbformat
 import papermill
 from jupyter_core.paths import jupyter_runtime_dir
+from nbclient.exceptions import CellTimeoutError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
@@ -29,7 +31,7 @@ START_TIMEOUT = 120  # seconds for the kernel to start
 HTML_DROP_TAGS = frozenset({"live-only", "parameters", "injected-parameters"})
 TEMPLATE = "dossier"
 # A Unix socket path holds at most 103 bytes on macOS (107 on Linux); the kernel's sockets are
-# named <runtime dir>/kernel-<uuid>-ipc-<n>, 54 bytes after the directory.
+# named <runtime dir>/kernel-<8 hex>-<n>, 18 bytes after the directory (the bound kept is wider).
 _IPC_DIR_MAX = 103 - 54
 
 
@@ -131,7 +133,12 @@ def build(
             f"cell {exc.exec_count} raised {exc.ename}: {_first_line(exc.evalue)} "
             f"(executed notebook kept at {executed})"
         ) from exc
-    except TimeoutError as exc:  # nbclient's CellTimeoutError, or the kernel failing to start
+    except CellTimeoutError as exc:  # a TimeoutError too: caught first, to say which timeout
+        raise BriefingError(
+            f"timed out: a cell ran longer than the {timeout:g} s a cell may run (--timeout) "
+            f"(executed notebook kept at {executed})"
+        ) from exc
+    except TimeoutError as exc:  # the kernel failing to start, or no reply from it
         raise BriefingError(
             f"timed out: {_first_line(str(exc))} (executed notebook kept at {executed})"
         ) from exc
@@ -139,6 +146,11 @@ def build(
         raise BriefingError(
             f"{type(exc).__name__}: {_first_line(str(exc))} (notebook kept at {executed})"
         ) from exc
+    if skipped := _not_run(executed):
+        raise BriefingError(
+            f"a cell ended the run early (such as sys.exit()): {skipped} cell(s) did not run "
+            f"(executed notebook kept at {executed})"
+        )
     execute_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -197,16 +209,47 @@ def export_html(executed: Path, html_path: Path) -> Path:
 
 
 def kernel_config(runtime_dir: str | None = None) -> Config:
-    """The kernel manager's config: Unix sockets where they fit, else loopback TCP.
+    """The kernel manager's config: Unix sockets in ``runtime_dir`` (Jupyter's runtime folder by
+    default) under a name of their own where their paths fit, else loopback TCP.
 
     Over IPC the kernel's sockets are files only this user can open, and ipykernel no longer
     prints its "running over TCP without encryption" warning into every scheduled run's log.
     """
     config = Config()
-    runtime_dir = jupyter_runtime_dir() if runtime_dir is None else runtime_dir
-    if os.name == "posix" and len(os.fsencode(runtime_dir)) <= _IPC_DIR_MAX:
+    runtime_dir = _runtime_dir() if runtime_dir is None else runtime_dir
+    if runtime_dir and os.name == "posix" and len(os.fsencode(runtime_dir)) <= _IPC_DIR_MAX:
         config.KernelManager.transport = "ipc"
+        # Without an absolute path of its own, jupyter_client names the sockets "kernel-ipc-N"
+        # in the kernel's working folder: they land beside the notebook (and stay there when a
+        # kernel is killed), and two runs from one folder would share them.
+        config.KernelManager.ip = os.path.join(runtime_dir, f"kernel-{uuid.uuid4().hex[:8]}")
     return config
+
+
+def _runtime_dir() -> str | None:
+    """Jupyter's runtime folder, made (for this user only) when missing; None when it cannot be
+    made, and the kernel talks over loopback TCP instead."""
+    runtime = jupyter_runtime_dir()
+    try:
+        Path(runtime).mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return runtime
+
+
+def _not_run(executed: Path) -> int:
+    """How many code cells of ``executed`` should have run and did not. papermill counts a
+    cell's ``sys.exit()`` as success and runs nothing after it: the briefing would be exported
+    half-made and the run end with status 0."""
+    nb = nbformat.read(str(executed), as_version=4)
+    return sum(
+        1
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and cell.source.strip()
+        and not {"skip-execution", "live-only"} & set(cell.get("metadata", {}).get("tags", []))
+        and cell.get("execution_count") is None
+    )
 
 
 def _literal(source: str | None) -> Any:

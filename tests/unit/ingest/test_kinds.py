@@ -25,7 +25,7 @@ def test_a_file_that_is_no_article_is_a_problem_that_says_so(tmp_path, name, con
     (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / name).write_text(content, encoding="utf-8")
     with pytest.warns(dossier.DossierWarning, match="not_article"):
-        corpus = dossier.load(tmp_path)
+        corpus = dossier.load(tmp_path, pattern="*")  # widened: a folder yields *.txt by default
     assert corpus.articles["file_name"].tolist() == ["article.txt"]
     problem = corpus.problems.set_index("file_name").loc[name]
     assert problem["problem"] == "not_article" and reason in problem["reason"]
