@@ -122,7 +122,8 @@ def table_options(caption: str | None, text_columns: list[int], numeric_columns:
     export = {"columns": ":visible", "modifier": {"search": "applied", "order": "applied"}}
     buttons = [
         {"extend": kind, "text": text, "titleAttr": f"Download {name} as {text}",
-         "filename": slug, "title": "", "exportOptions": export}
+         "filename": slug, "title": "", "messageTop": "", "messageBottom": "",
+         "footer": False, "exportOptions": export}
         for kind, text in (("csvHtml5", "CSV"), ("excelHtml5", "Excel"))
     ]  # fmt: skip
     return {
