@@ -262,7 +262,9 @@ def show_evidence(corpus: Corpus) -> None:
 
 
 # A "↩ ledger" link's target row may be on another page of the ledger, or hidden by its
-# search: before the browser follows the link, show the page that holds the row.
+# search: before the browser follows the link, show the page that holds the row. (itables also
+# keeps a hidden static copy of each table, with the same ids: only rows in a live DataTables
+# container count, and as they come first in the page the browser scrolls to them.)
 BACK_LINK_SCRIPT = """
 (function () {
   if (window.dossierBackLinks) return;
@@ -270,7 +272,8 @@ BACK_LINK_SCRIPT = """
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.dossier-back");
     var id = link && link.getAttribute("data-claim");
-    if (!id || document.getElementById(id) || !(window.$ && window.$.fn.dataTable)) return;
+    if (!id || !(window.$ && window.$.fn.dataTable)) return;
+    if (document.querySelector('.dt-container [id="' + id + '"]')) return;
     var needle = 'id="' + id + '"';
     window.$.fn.dataTable.tables().forEach(function (node) {
       var dt = window.$(node).DataTable();
