@@ -458,6 +458,12 @@ def test_print_shows_every_row_of_every_table_and_no_control(reset_tables):
         if page.locator(selector).nth(i).is_visible()
     ]
     assert not visible, f"controls visible in print: {visible}"
+    breaks = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.jp-MarkdownCell'))
+             .filter(cell => cell.querySelector('h2'))
+             .map(cell => getComputedStyle(cell).breakBefore)"""
+    )
+    assert len(breaks) > 2 and set(breaks[1:]) == {"page"}, f"page breaks before h2: {breaks}"
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     page.wait_for_timeout(300)
