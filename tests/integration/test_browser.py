@@ -541,3 +541,23 @@ def test_evidence_links_back_to_its_ledger_row_on_any_page(reset_tables):
     href = row.locator(f'[id="{target}"]').get_attribute("href")
     back = page.locator(f'a.dossier-back[data-claim="{target}"]').first
     assert back.locator("xpath=..").get_attribute("id") == href.lstrip("#")
+
+
+def test_numbers_with_separators_sort_as_numbers(reset_tables):
+    page = reset_tables.page
+    tried = []
+    for container in tables(page):
+        headers = container.locator("table.dataTable thead th")
+        for i in range(headers.count()):
+            cells = container.locator(f"table.dataTable > tbody > tr > td:nth-child({i + 1})")
+            texts = [t.strip() for t in cells.all_inner_texts()]
+            if not any(re.fullmatch(r"\d{1,3}(,\d{3})+", t) for t in texts):
+                continue
+            if not all(re.fullmatch(r"\d{1,3}(,\d{3})*|", t) for t in texts):
+                continue
+            headers.nth(i).locator(".dt-column-order").click()  # ascending (the icon sorts)
+            page.wait_for_timeout(100)
+            shown = [int(t.replace(",", "")) for t in cells.all_inner_texts() if t.strip()]
+            tried.append(f"{caption(container)} / {headers.nth(i).inner_text()}")
+            assert shown == sorted(shown), f"{tried[-1]} sorts as text: {shown}"
+    assert tried, "no column of numbers with separators to sort"

@@ -131,3 +131,37 @@ def test_two_tables_have_distinct_control_labels():
 def test_numeric_columns_are_numbers_not_booleans():
     frame = pd.DataFrame({"who": ["a"], "value": [1.0], "is_hedged": [True], "n": [2]})
     assert tables.numeric_columns(frame) == [1, 3]
+
+
+def test_show_table_hands_itables_the_readers_frame_and_options(monkeypatch):
+    shown = {}
+    monkeypatch.setattr(
+        tables.itables,
+        "show",
+        lambda frame, caption, **options: shown.update(
+            frame=frame, caption=caption, options=options
+        ),
+    )
+    frame = pd.DataFrame(
+        {"category": ["killed"], "value_low": [11000.0], "sentence_no": [4], "is_hedged": [False]}
+    )
+    tables.show_table(frame, caption="Spreads: by source")
+    expected = pd.DataFrame(
+        {"Category": ["Killed"], "Value low": ["11,000"], "Sentence no": [4], "Is hedged": ["no"]}
+    ).astype({"Value low": object, "Is hedged": object})
+    pdt.assert_frame_equal(shown["frame"], expected)
+    assert shown["caption"] == "Spreads: by source"
+    assert shown["options"]["language"]["search"] == "Search Spreads:"
+    assert shown["options"]["columnDefs"][1] == {"className": "dt-right", "targets": [1, 2]}
+
+
+def test_show_html_table_escapes_all_but_our_markup(monkeypatch):
+    shown = {}
+    monkeypatch.setattr(
+        tables.itables, "show", lambda frame, caption, **o: shown.update(f=frame, o=o)
+    )
+    frame = pd.DataFrame({"quote": ["O'Neil <b>&</b>"], "evidence": ['<a href="#s-a-1">x</a>']})
+    tables.show_html_table(frame, "Key figures", ["evidence"])
+    assert shown["f"].loc[0, "Quote"] == "O&#x27;Neil &lt;b&gt;&amp;&lt;/b&gt;"
+    assert shown["f"].loc[0, "Evidence"] == '<a href="#s-a-1">x</a>'
+    assert shown["o"]["allow_html"] is True
