@@ -23,12 +23,16 @@ class Corpus:
     - ``problems``: one row per file that could not become an article: file_name, problem
       (empty, binary, undecodable, unreadable, no_body, duplicate, error), reason
     - ``claims`` and ``entities``: extracted on first use (see :mod:`dossier.extract.claims`)
+    - ``filters``: what :meth:`select` was asked, as (name, value) pairs in order: ("outlets",
+      "rfa.org"), ("query", "..."), ("min_reliability", "B"), ("since", "2025-01-01"),
+      ("until", ...), ("categories", "killed, wounded"); empty when nothing was filtered
     """
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
     problems: pd.DataFrame
     source: str = ""
+    filters: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def claims(self) -> pd.DataFrame:
@@ -88,12 +92,21 @@ class Corpus:
         if until is not None:
             keep &= dates.isna() | (dates <= pd.Timestamp(until))
         ids = set(self.articles.loc[keep, "article_id"])
+        wanted_categories = [categories] if isinstance(categories, str) else categories
+        asked = {
+            "outlets": ", ".join([outlets] if isinstance(outlets, str) else outlets or []),
+            "query": str(query).strip() if query is not None else "",
+            "min_reliability": min_reliability or "",
+            "since": _day(since),
+            "until": _day(until),
+            "categories": ", ".join(wanted_categories or []),
+        }
         chosen = replace(
             self,
+            filters=self.filters + tuple((name, value) for name, value in asked.items() if value),
             articles=self.articles[keep].reset_index(drop=True),
             sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
         )
-        wanted_categories = [categories] if isinstance(categories, str) else categories
         if wanted_categories or "claims" in self.__dict__:
             claims = self.claims[self.claims["article_id"].isin(ids)]
             if wanted_categories:
@@ -103,6 +116,11 @@ class Corpus:
             entities = self.entities[self.entities["article_id"].isin(ids)]
             chosen.__dict__["entities"] = entities.reset_index(drop=True)
         return chosen
+
+
+def _day(value: object) -> str:
+    """A date filter as written in the header: "2025-01-01" (missing: "")."""
+    return "" if value is None else f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
 def contains_all(texts: pd.Series, query: str | None) -> pd.Series:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 
@@ -26,6 +27,9 @@ from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import label as category_label
 from dossier.present import evidence
 from dossier.present.languages import language_name
+from dossier.present.tables import for_readers, reader_label, show_html_table, show_table
+
+__all__ = ["for_readers", "reader_label", "show_html_table", "show_table"]  # used by widgets
 
 RENDERER = "dossier"
 # vegaEmbed options: no links to the online Vega editor (the reader may be offline); SVG so the
@@ -33,15 +37,6 @@ RENDERER = "dossier"
 EMBED_OPTIONS = {
     "renderer": "svg",
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
-}
-# Search box, info and paging always shown (itables hides them for tables that fit one page).
-TABLE_OPTIONS = {
-    "classes": "display compact",
-    "maxBytes": 0,
-    "showIndex": False,
-    "layout": {"topStart": None, "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
-    "style": "table-layout:auto;width:100%;margin:auto;caption-side:bottom",
-    "autoWidth": False,
 }
 
 
@@ -108,6 +103,7 @@ def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
     parts = [
         f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}",
         f"outlets: {', '.join(outlets) if outlets else 'unknown'}",
+        filters_text(corpus.filters),
         f"built {now:%Y-%m-%d %H:%M} UTC",
         f"source: {paths.display(corpus.source)}",
     ]
@@ -131,41 +127,31 @@ def header(corpus: Corpus, title: str, now: datetime | None = None) -> None:
     )
 
 
-MAX_TABLE_ROWS = 2000  # rows embedded per table; the rest are counted in a visible note
+# how each filter of Corpus.select reads in the header: (one value, several values)
+FILTER_NAMES = {
+    "outlets": ("outlet", "outlets"),
+    "query": ("words", "words"),
+    "min_reliability": ("reliability at least", "reliability at least"),
+    "since": ("since", "since"),
+    "until": ("until", "until"),
+    "categories": ("category", "categories"),
+}
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None, **options: object) -> None:
-    """Display ``frame`` as a searchable, sortable table that works offline (itables), with
-    column names as readers' labels ("word_count" -> "Word count") and text left-aligned.
-    Cell text is escaped: HTML in article text shows as text."""
-    if len(frame) > MAX_TABLE_ROWS:
-        left = len(frame) - MAX_TABLE_ROWS
-        display(HTML(f'<p class="dossier-note">{left:,} of {len(frame):,} rows are not shown.</p>'))
-        frame = frame.head(MAX_TABLE_ROWS)
-    text_columns = [
-        i for i, dtype in enumerate(frame.dtypes) if not pd.api.types.is_numeric_dtype(dtype)
-    ]
-    shown = for_readers(frame).rename(columns=reader_label)
-    column_defs = [{"className": "dt-left", "targets": text_columns}]
-    itables.show(shown, caption=caption, **{**TABLE_OPTIONS, "columnDefs": column_defs, **options})
-
-
-def for_readers(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return ``frame`` as a reader should see it: missing text blank, whole-number floats as
-    integers ("25000", not "25000.0")."""
-    out = frame.copy()
-    for column, dtype in out.dtypes.items():
-        values = out[column]
-        if pd.api.types.is_float_dtype(dtype) and (values.dropna() % 1 == 0).all():
-            out[column] = values.astype("Int64")
-        elif pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
-            out[column] = values.fillna("")
-    return out
-
-
-def reader_label(column: str) -> str:
-    """Return a column name as a reader reads it: "word_count" -> "Word count"."""
-    return column.replace("_", " ").capitalize().replace(" id", " ID")
+def filters_text(filters: tuple[tuple[str, str], ...]) -> str:
+    """Return the filters a corpus was selected with as the header says them: "filters: outlet
+    rfa.org · categories Killed, Wounded · since 2025-01-01", or "no filters"."""
+    if not filters:
+        return "no filters"
+    parts = []
+    for name, value in filters:
+        one, several = FILTER_NAMES.get(name, (name.replace("_", " "),) * 2)
+        if name == "categories":
+            value = ", ".join(category_label(v.strip()) for v in value.split(","))
+        elif name == "query":
+            value = f'"{value}"'
+        parts.append(f"{several if ',' in value else one} {value}")
+    return "filters: " + " · ".join(parts)
 
 
 def show_problems(corpus: Corpus) -> None:
@@ -176,27 +162,22 @@ def show_problems(corpus: Corpus) -> None:
         show_table(corpus.problems, caption="Files that could not become articles")
 
 
-def show_html_table(frame: pd.DataFrame, caption: str, html_columns: list[str], **options) -> None:
-    """:func:`show_table` for a frame with columns of markup we wrote (links): every other text
-    cell is escaped first, so article text still shows as text."""
-    shown = evidence.escape_text(for_readers(frame), keep=html_columns)
-    show_table(shown, caption=caption, allow_html=True, **options)
-
-
 def show_bottom_line(lines: list[str]) -> None:
     """Display the bottom-line sentences as a list."""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     display(HTML(f'<ul class="dossier-bluf">{items}</ul>'))
 
 
-def show_key_figures(view) -> None:
+def show_key_figures(view, corpus: Corpus | None = None) -> None:
     """Display one row per category and side: low, high, sources, the most reliable source with
-    its grade, whether every figure is hedged, and a link to the evidence."""
+    its grade, whether every figure is hedged, and a link to the evidence ("title, sentence N"
+    given the ``corpus`` for its titles, else "sentence N")."""
     key = view.key_figures
     if key.empty:
         display(HTML("<p>No figures.</p>"))
         return
     where = view.figures.set_index("figure_id")[["article_id", "sentence_no"]]
+    titles = corpus.articles.set_index("article_id")["title"] if corpus is not None else {}
     table = pd.DataFrame(
         {
             "category": key["category"].map(category_label),
@@ -211,12 +192,29 @@ def show_key_figures(view) -> None:
             ],
             "all_hedged": key["is_hedged"],
             "evidence": [
-                evidence.link(*where.loc[f], "sentence") if f in where.index else ""
+                _evidence_link(*where.loc[f], titles) if f in where.index else ""
                 for f in key["figure_id"]
             ],
         }
     )
     show_html_table(table, "Key figures", ["evidence"])
+
+
+def _evidence_link(article_id: str, sentence_no: int, titles) -> str:
+    if article_id in titles:
+        return evidence.link(
+            article_id, sentence_no, evidence.sentence_label(titles[article_id], sentence_no)
+        )
+    return evidence.link(article_id, sentence_no, f"sentence {int(sentence_no)}")
+
+
+def category_words(text: str) -> str:
+    """Return ``text`` with every category name in it replaced by its label ("killed + wounded =
+    casualties" -> "Killed + Wounded = Killed or wounded")."""
+    return _WORD.sub(lambda m: category_label(m.group(0)), str(text))
+
+
+_WORD = re.compile(r"[a-z][a-z_]*")
 
 
 def show_reconciliation(view) -> None:
@@ -231,7 +229,9 @@ def show_reconciliation(view) -> None:
         display(HTML("<p>No figures to check against each other.</p>"))
     else:
         show_table(
-            view.checks[["kind", "actor", "statement", "is_consistent"]],
+            view.checks[["kind", "actor", "statement", "is_consistent"]].assign(
+                kind=view.checks["kind"].map(category_words)
+            ),
             caption="Arithmetic checks across sources",
         )
     if not view.repeats.empty:
@@ -245,7 +245,7 @@ def show_ledger(corpus: Corpus) -> None:
     if note:
         display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
     # the ledger's text is escaped once already: escaping it again showed "Sudan&#x27;s"
-    show_table(for_readers(table), caption="Claims", allow_html=True)
+    show_table(table, caption="Claims", allow_html=True, classes="display compact dossier-ledger")
 
 
 def show_sources(corpus: Corpus) -> None:
@@ -257,7 +257,42 @@ def show_sources(corpus: Corpus) -> None:
 
 def show_evidence(corpus: Corpus) -> None:
     """Display every sentence that holds a figure, by article, the figures marked."""
-    display(HTML(evidence.evidence_html(corpus.claims, corpus.articles, corpus.sentences)))
+    section = evidence.evidence_html(corpus.claims, corpus.articles, corpus.sentences)
+    display(HTML(f'{section}<script type="text/javascript">{BACK_LINK_SCRIPT}</script>'))
+
+
+# A "↩ ledger" link's target row may be on another page of the ledger, or hidden by its
+# search: before the browser follows the link, show the page that holds the row. (itables also
+# keeps a hidden static copy of each table, with the same ids: only rows in a live DataTables
+# container count, and as they come first in the page the browser scrolls to them.)
+BACK_LINK_SCRIPT = """
+(function () {
+  if (window.dossierBackLinks) return;
+  window.dossierBackLinks = true;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.dossier-back");
+    var id = link && link.getAttribute("data-claim");
+    if (!id || !(window.$ && window.$.fn.dataTable)) return;
+    if (document.querySelector('.dt-container [id="' + id + '"]')) return;
+    var needle = 'id="' + id + '"';
+    window.$.fn.dataTable.tables().forEach(function (node) {
+      var dt = window.$(node).DataTable();
+      var row = dt.rows().indexes().toArray().find(function (i) {
+        return dt.row(i).data().some(function (cell) {
+          return String(cell).indexOf(needle) >= 0;
+        });
+      });
+      if (row === undefined) return;
+      var shown = function () {
+        return dt.rows({ search: "applied", order: "applied" }).indexes().toArray();
+      };
+      if (shown().indexOf(row) < 0) dt.search("").columns().search("").draw(false);
+      var length = dt.page.len();
+      if (length > 0) dt.page(Math.floor(shown().indexOf(row) / length)).draw(false);
+    });
+  });
+})();
+"""
 
 
 def show_changes(changes) -> None:

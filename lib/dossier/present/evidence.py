@@ -17,6 +17,7 @@ from dossier.present.languages import language_name
 
 MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
 MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note
+TITLE_WIDTH = 48  # characters of an article title in a link; longer titles are shortened
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -25,9 +26,45 @@ def anchor(article_id: str, sentence_no: int) -> str:
     return f"s-{_UNSAFE.sub('-', str(article_id))}-{int(sentence_no)}"
 
 
-def link(article_id: str, sentence_no: int, label: str) -> str:
-    """Return an escaped link to a sentence in the evidence section."""
-    return f'<a href="#{anchor(article_id, sentence_no)}">{html.escape(label)}</a>'
+def claim_anchor(claim_id: str) -> str:
+    """Return the HTML id of a claim's row in the ledger."""
+    return f"c-{_UNSAFE.sub('-', str(claim_id))}"
+
+
+def link(article_id: str, sentence_no: int, label: str, element_id: str | None = None) -> str:
+    """Return an escaped link to a sentence in the evidence section (itself carrying the id
+    ``element_id`` when given, so that the ledger row can be linked back to)."""
+    own = f' id="{element_id}"' if element_id else ""
+    return (
+        f'<a class="dossier-evidence-link"{own} href="#{anchor(article_id, sentence_no)}">'
+        f"{html.escape(label)}</a>"
+    )
+
+
+def shorten(title: str, width: int = TITLE_WIDTH) -> str:
+    """Return ``title`` cut at a word to at most ``width`` characters, "…" marking the cut."""
+    title = " ".join(str(title).split())
+    if len(title) <= width:
+        return title
+    cut = title[: width - 1].rsplit(" ", 1)[0] if " " in title[: width - 1] else title[: width - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def sentence_label(title: str, sentence_no: int) -> str:
+    """Return how a link to a sentence reads: "<article title, shortened>, sentence N"."""
+    return f"{shorten(title)}, sentence {int(sentence_no)}"
+
+
+def title_links(frame: pd.DataFrame, articles: pd.DataFrame, id_column: str | None = None):
+    """Return one link per row of ``frame`` (article_id, sentence_no) to its evidence sentence,
+    labelled "title, sentence N"; with ``id_column``, each link carries the ledger anchor of
+    that row's claim."""
+    titles = articles.set_index("article_id")["title"]
+    ids = frame[id_column] if id_column else [None] * len(frame)
+    return [
+        link(a, n, sentence_label(titles.get(a, "article"), n), claim_anchor(c) if c else None)
+        for a, n, c in zip(frame["article_id"], frame["sentence_no"], ids, strict=True)
+    ]
 
 
 def evidence_html(
@@ -63,9 +100,8 @@ def evidence_html(
         for sentence_no, rows in group.groupby("sentence_no", sort=True):
             if shown >= limit:
                 break
-            parts.append(
-                _sentence(article_id, sentence_no, rows, starts[(article_id, sentence_no)])
-            )
+            start = starts[(article_id, sentence_no)]
+            parts.append(_sentence(article_id, sentence_no, rows, start, with_back_link=True))
             shown += 1
         parts.append("</section>")
     left = groups.ngroups - shown
@@ -77,8 +113,11 @@ def evidence_html(
     return "\n".join(parts)
 
 
-def _sentence(article_id: str, sentence_no: int, rows: pd.DataFrame, start: int) -> str:
-    """One evidence sentence, escaped, its figures in ``<mark>``."""
+def _sentence(
+    article_id: str, sentence_no: int, rows: pd.DataFrame, start: int, with_back_link=False
+) -> str:
+    """One evidence sentence, escaped, its figures in ``<mark>``; with ``with_back_link``, a
+    "↩ ledger" link to the ledger row of its first claim."""
     quote = rows["quote"].iloc[0]
     spans = sorted(
         (c - start, e - start) for c, e in zip(rows["char_start"], rows["char_end"], strict=True)
@@ -91,9 +130,16 @@ def _sentence(article_id: str, sentence_no: int, rows: pd.DataFrame, start: int)
         out.append(f"<mark>{html.escape(quote[s:e])}</mark>")
         cursor = e
     out.append(html.escape(quote[cursor:]))
+    back = ""
+    if with_back_link:
+        target = claim_anchor(rows["claim_id"].iloc[0])
+        back = (
+            f' <a class="dossier-back" href="#{target}" data-claim="{target}" '
+            'title="Back to this figure in the claims ledger">↩ ledger</a>'
+        )
     return (
         f'<p class="dossier-evidence" id="{anchor(article_id, sentence_no)}">'
-        f'<span class="dossier-sno">{int(sentence_no)}</span> {"".join(out)}</p>'
+        f'<span class="dossier-sno">{int(sentence_no)}</span> {"".join(out)}{back}</p>'
     )
 
 
@@ -130,18 +176,12 @@ def article_html(corpus, article_id: str) -> str:
 
 
 def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER_ROWS):
-    """Return ``(table, note)``: the claims ledger for the HTML (text escaped, an ``evidence``
-    column of links to the sentence), at most ``limit`` rows, and a note on what was left out
-    (empty when nothing was)."""
+    """Return ``(table, note)``: the claims ledger for the HTML (text escaped, a first
+    ``evidence`` column of links "title, sentence N" to the sentence, each link with the id
+    :func:`claim_anchor` of its claim, which the evidence section links back to), at most
+    ``limit`` rows, and a note on what was left out (empty when nothing was)."""
     table = claims_ledger(claims, articles)
-    table.insert(
-        0,
-        "evidence",
-        [
-            link(a, n, f"s{n}")
-            for a, n in zip(claims["article_id"], claims["sentence_no"], strict=True)
-        ],
-    )
+    table.insert(0, "evidence", title_links(claims, articles, id_column="claim_id"))
     note = ""
     if len(table) > limit:
         note = f"{len(table) - limit:,} of {len(table):,} claims are not shown in this table."

@@ -49,15 +49,25 @@ def test_vega_bundle_matches_altairs_vega_lite_and_is_safe_to_inline():
     assert f"{major_minor}." in bundle  # the Vega-Lite version string is in the bundle
 
 
-def test_tables_show_readers_blanks_and_whole_numbers():
-    frame = pd.DataFrame({"value": [25000.0, None], "who": ["Yu", None], "share": [0.5, 1.0]})
-    expected = pd.DataFrame(
+def test_tables_show_readers_blanks_separators_yes_no_and_whole_ids():
+    frame = pd.DataFrame(
         {
-            "value": pd.array([25000, None], dtype="Int64"),
-            "who": ["Yu", ""],
+            "value": [25000.0, None],
+            "who": ["Yu", None],
             "share": [0.5, 1.0],
+            "sentence_no": [3.0, None],
+            "is_hedged": [True, False],
         }
     )
+    expected = pd.DataFrame(
+        {
+            "value": ["25,000", ""],
+            "who": ["Yu", ""],
+            "share": ["0.5", "1"],
+            "sentence_no": pd.array([3, None], dtype="Int64"),
+            "is_hedged": ["yes", "no"],
+        }
+    ).astype({"value": object, "share": object, "is_hedged": object})
     pdt.assert_frame_equal(display.for_readers(frame), expected)
 
 

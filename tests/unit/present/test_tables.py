@@ -1,0 +1,167 @@
+"""Tables as readers see them: separators, yes/no, labels, the DataTables options of a table."""
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+from dossier.present import tables
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (11000, "11,000"),
+        (11000.0, "11,000"),
+        (1234567, "1,234,567"),
+        (999, "999"),
+        (0, "0"),
+        (-2500, "-2,500"),
+        (0.25, "0.25"),
+        (1234.5, "1,234.5"),
+        (2 / 3, "0.67"),
+        (None, ""),
+        (float("nan"), ""),
+        (pd.NA, ""),
+    ],
+)
+def test_number_text(value, text):
+    assert tables.number_text(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [(True, "yes"), (False, "no"), (None, ""), (pd.NA, "")])
+def test_yes_no(value, text):
+    assert tables.yes_no(value) == text
+
+
+@pytest.mark.parametrize(
+    ("column", "grouped"),
+    [
+        ("value_low", True),
+        ("claim_count", True),
+        ("sources", True),
+        ("article_id", False),
+        ("sentence_no", False),
+        ("year", False),
+        ("published_year", False),
+        ("paragraph_number", False),
+    ],
+)
+def test_only_counts_and_values_get_separators(column, grouped):
+    assert tables.is_grouped(column) is grouped
+
+
+def test_for_readers_labels_categories_and_languages_and_keeps_text():
+    frame = pd.DataFrame(
+        {
+            "category": ["returned_to_duty", "killed", None],
+            "categories": ["casualty_rate, wounded", "", "killed"],
+            "language": ["de", "en", None],
+            "quote": ["It's 11000 & more", "a_b", None],
+            "has_date": pd.array([True, None, False], dtype="boolean"),
+        }
+    )
+    expected = pd.DataFrame(
+        {
+            "category": ["Returned to duty", "Killed", ""],
+            "categories": ["Casualty rate, Wounded", "", "Killed"],
+            "language": ["German", "English", ""],
+            "quote": ["It's 11000 & more", "a_b", ""],
+            "has_date": ["yes", "", "no"],
+        }
+    ).astype({"has_date": object})
+    pdt.assert_frame_equal(tables.for_readers(frame), expected)
+
+
+def test_object_column_of_booleans_reads_yes_no():
+    frame = pd.DataFrame({"is_consistent": [True, None, False]}, dtype=object)
+    assert tables.for_readers(frame)["is_consistent"].tolist() == ["yes", "", "no"]
+
+
+def test_for_readers_leaves_the_input_alone():
+    frame = pd.DataFrame({"value": [11000], "is_hedged": [True]})
+    before = frame.copy()
+    tables.for_readers(frame)
+    pdt.assert_frame_equal(frame, before)
+
+
+@pytest.mark.parametrize(
+    ("caption", "name"),
+    [
+        ("Claims", "Claims"),
+        ("Spreads: the same quantity from different sources", "Spreads"),
+        ("Outlets (Admiralty grade: A reliable ... F cannot be judged)", "Outlets"),
+        (None, "table"),
+        ("", "table"),
+    ],
+)
+def test_short_name(caption, name):
+    assert tables.short_name(caption) == name
+
+
+def test_table_options_page_25_with_all_exports_and_labels_naming_the_table():
+    options = tables.table_options("Key figures", text_columns=[0, 2], numeric_columns=[1])
+    assert options["pageLength"] == 25
+    lengths, labels = options["lengthMenu"]
+    assert -1 in lengths and labels[lengths.index(-1)] == "All"
+    assert "Key figures" in options["language"]["search"]
+    assert "Key figures" in options["language"]["lengthMenu"]
+    assert [b["extend"] for b in options["buttons"]] == ["csvHtml5", "excelHtml5"]
+    assert [b["text"] for b in options["buttons"]] == ["CSV", "Excel"]
+    assert {b["filename"] for b in options["buttons"]} == {"key-figures"}
+    # every row the search matches, in the order shown, not only the page
+    for button in options["buttons"]:
+        assert button["exportOptions"]["modifier"] == {"search": "applied", "order": "applied"}
+        assert "page" not in button["exportOptions"]["modifier"]
+    layout = options["layout"]
+    assert "buttons" in layout.values() and "search" in layout.values()
+    assert "pageLength" in layout["bottomStart"]
+    assert options["columnDefs"] == [
+        {"className": "dt-left", "targets": [0, 2]},
+        {"className": "dt-right", "targets": [1]},
+    ]
+
+
+def test_two_tables_have_distinct_control_labels():
+    first, second = tables.table_options("Claims", [], []), tables.table_options("Speakers", [], [])
+    for key in ("search", "lengthMenu"):
+        assert first["language"][key] != second["language"][key]
+    assert first["buttons"][0]["titleAttr"] != second["buttons"][0]["titleAttr"]
+
+
+def test_numeric_columns_are_numbers_not_booleans():
+    frame = pd.DataFrame({"who": ["a"], "value": [1.0], "is_hedged": [True], "n": [2]})
+    assert tables.numeric_columns(frame) == [1, 3]
+
+
+def test_show_table_hands_itables_the_readers_frame_and_options(monkeypatch):
+    shown = {}
+    monkeypatch.setattr(
+        tables.itables,
+        "show",
+        lambda frame, caption, **options: shown.update(
+            frame=frame, caption=caption, options=options
+        ),
+    )
+    frame = pd.DataFrame(
+        {"category": ["killed"], "value_low": [11000.0], "sentence_no": [4], "is_hedged": [False]}
+    )
+    tables.show_table(frame, caption="Spreads: by source")
+    expected = pd.DataFrame(
+        {"Category": ["Killed"], "Value low": ["11,000"], "Sentence no": [4], "Is hedged": ["no"]}
+    ).astype({"Value low": object, "Is hedged": object})
+    pdt.assert_frame_equal(shown["frame"], expected)
+    assert shown["caption"] == "Spreads: by source"
+    assert shown["options"]["language"]["search"] == "Search Spreads:"
+    assert shown["options"]["columnDefs"][1] == {"className": "dt-right", "targets": [1, 2]}
+
+
+def test_show_html_table_escapes_all_but_our_markup(monkeypatch):
+    shown = {}
+    monkeypatch.setattr(
+        tables.itables, "show", lambda frame, caption, **o: shown.update(f=frame, o=o)
+    )
+    frame = pd.DataFrame({"quote": ["O'Neil <b>&</b>"], "evidence": ['<a href="#s-a-1">x</a>']})
+    tables.show_html_table(frame, "Key figures", ["evidence"])
+    assert shown["f"].loc[0, "Quote"] == "O&#x27;Neil &lt;b&gt;&amp;&lt;/b&gt;"
+    assert shown["f"].loc[0, "Evidence"] == '<a href="#s-a-1">x</a>'
+    assert shown["o"]["allow_html"] is True
