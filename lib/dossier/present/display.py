@@ -169,9 +169,10 @@ def show_bottom_line(lines: list[str]) -> None:
 
 
 def show_key_figures(view, corpus: Corpus | None = None) -> None:
-    """Display one row per category and side: low, high, sources, the most reliable source with
-    its grade, whether every figure is hedged, and a link to the evidence ("title, sentence N"
-    given the ``corpus`` for its titles, else "sentence N")."""
+    """Display one row per category, side and outlook (reported, or possible: "may send"): low,
+    high, sources, the most reliable source with its grade, whether every figure is hedged, and
+    a link to the evidence ("title, sentence N" given the ``corpus`` for its titles, else
+    "sentence N")."""
     key = view.key_figures
     if key.empty:
         display(HTML("<p>No figures.</p>"))
@@ -182,6 +183,7 @@ def show_key_figures(view, corpus: Corpus | None = None) -> None:
         {
             "category": key["category"].map(category_label),
             "actor": key["actor"],
+            "outlook": key["outlook"],
             "low": key["value_low"],
             "high": key["value_high"],
             "sources": key["source_count"],
@@ -218,8 +220,8 @@ _WORD = re.compile(r"[a-z][a-z_]*")
 
 
 def show_reconciliation(view) -> None:
-    """Display the spreads (disagreements first), the arithmetic checks and the figures counted
-    once although repeated."""
+    """Display the spreads (disagreements first), the arithmetic checks, the figures counted
+    once although repeated, and the figures a source revised."""
     spreads = view.spreads.sort_values("is_disagreement", ascending=False, kind="stable")
     spreads = spreads.assign(category=spreads["category"].map(category_label))
     columns = ["category", "actor", "period", "source", "outlets", "value_low", "value_high",
@@ -236,6 +238,14 @@ def show_reconciliation(view) -> None:
         )
     if not view.repeats.empty:
         show_table(view.repeats, caption="Counted once: repeated in one article or relayed")
+    revisions = getattr(view, "revisions", None)
+    if revisions is not None and not revisions.empty:
+        show_table(
+            revisions[
+                ["category", "actor", "source_label", "change", "was_date", "now_date"]
+            ].rename(columns={"source_label": "source", "was_date": "first", "now_date": "latest"}),
+            caption="Revised: a source's later figure replaces its earlier one (latest kept)",
+        )
 
 
 def show_ledger(corpus: Corpus) -> None:

@@ -82,12 +82,14 @@ def _is_boolean(values: pd.Series) -> bool:
 def for_readers(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` as a reader should see it: counts and values with thousands separators
     ("11,000"), booleans as yes/no, ids and sentence numbers as whole numbers, categories by
-    their label, languages by name, missing text blank."""
+    their label, languages by name, dates as YYYY-MM-DD, missing text and dates blank."""
     out = frame.copy()
     for column, dtype in out.dtypes.items():
         values = out[column]
         if _is_boolean(values):
             out[column] = values.map(yes_no).astype(object)
+        elif pd.api.types.is_datetime64_any_dtype(dtype):
+            out[column] = values.map(date_text).astype(object)
         elif pd.api.types.is_numeric_dtype(dtype):
             if is_grouped(column):
                 out[column] = values.map(number_text).astype(object)
@@ -102,6 +104,15 @@ def for_readers(frame: pd.DataFrame) -> pd.DataFrame:
             elif column == "language":
                 out[column] = out[column].map(lambda c: language_name(c) if c else "")
     return out
+
+
+def date_text(value: object) -> str:
+    """Return a date as "2025-04-02" (with the time when it is not midnight); blank when
+    missing."""
+    if value is None or pd.isna(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    return f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else f"{stamp:%Y-%m-%d %H:%M}"
 
 
 def _category_list(text: str) -> str:

@@ -136,7 +136,9 @@ def test_evidence_escapes_article_text_and_marks_figures(tmp_path):
     table, note = evidence.ledger(corpus.claims, corpus.articles)
     assert note == ""
     assert table["quote"].iloc[0].startswith("The army said 300 troops &lt;b&gt;were")
-    assert table["evidence"].iloc[0].startswith('<a href="#s-')
+    link = table["evidence"].iloc[0]
+    assert link.startswith('<a class="dossier-evidence-link"') and 'href="#s-' in link
+    assert link.endswith("Troops &lt;script&gt;alert(1)&lt;/script&gt; Arrive, sentence 2</a>")
 
 
 def test_the_ledger_is_capped_with_a_note(seeds):

@@ -72,6 +72,24 @@ def test_for_readers_labels_categories_and_languages_and_keeps_text():
     pdt.assert_frame_equal(tables.for_readers(frame), expected)
 
 
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (pd.Timestamp("2025-04-02"), "2025-04-02"),
+        (pd.Timestamp("2025-04-02 06:30"), "2025-04-02 06:30"),
+        (pd.NaT, ""),
+        (None, ""),
+    ],
+)
+def test_date_text(value, text):
+    assert tables.date_text(value) == text
+
+
+def test_date_columns_read_as_days():
+    frame = pd.DataFrame({"published_date": pd.to_datetime(["2025-04-02", None])})
+    assert tables.for_readers(frame)["published_date"].tolist() == ["2025-04-02", ""]
+
+
 def test_object_column_of_booleans_reads_yes_no():
     frame = pd.DataFrame({"is_consistent": [True, None, False]}, dtype=object)
     assert tables.for_readers(frame)["is_consistent"].tolist() == ["yes", "", "no"]
