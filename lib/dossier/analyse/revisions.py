@@ -4,7 +4,8 @@ The army said 85 killed, a week later 150: that is the army revising its toll, n
 disagreeing. A figure is *superseded* when the same source (reconcile's ``source``: the speaker,
 else the outlet) gives a later figure for the same quantity (category, side, unit, period) that
 the earlier one does not fit: "later" by published date when both articles are dated on
-different days, else by a later sentence of the same section of one article (a headline
+different days, else by a later sentence of the same section of one article, from a named
+speaker (two unattributed figures of one report are most often two quantities; a headline
 restates, it does not come before; two figures of one sentence are two quantities: "63
 wounded, nine of them seriously", "several hundred, down from 3,500"). Left as they are,
 because the text says they do not replace: figures of categories that add up (waves),
@@ -26,6 +27,7 @@ MAX_CHAIN = 5  # values named in one "revised ..." text
 _DEFAULTS = {
     "article_id": "", "sections": "", "sentence_no": -1, "published_date": pd.NaT,
     "unit": None, "period": None, "bound": "none", "is_approximate": False, "source_label": "",
+    "attributed_to": None,
 }  # fmt: skip
 QUANTITY = ["source", "category", "actor", "unit", "period"]
 REVISION_COLUMNS = [
@@ -69,6 +71,9 @@ def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
     dated = ~np.isnat(date)
     article, section = group["_article"].to_numpy(), group["_section"].to_numpy()
     sentence = group["sentence_no"].fillna(-1).to_numpy()
+    # within one article only a named speaker revises: two unattributed figures of one report
+    # are most often two quantities (each side's losses, two speakers the text does not name)
+    named = group["attributed_to"].notna().to_numpy()
     lows, highs = plausible_range(
         group["value_low"],
         group["value_high"],
@@ -83,7 +88,11 @@ def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
         i = np.arange(start, min(start + BLOCK, len(group)))[:, None]
         # later: figure j comes after figure i, in one section of one article or by date
         later = (
-            (article[i] == article[j]) & (section[i] == section[j]) & (sentence[j] > sentence[i])
+            (article[i] == article[j])
+            & (section[i] == section[j])
+            & (sentence[j] > sentence[i])
+            & named[i]
+            & named[j]
         )
         later |= dated[i] & dated[j] & (date[j] > date[i])
         fits = (lows[j] <= low[i]) & (high[i] <= highs[j])  # figure i allowed by figure j

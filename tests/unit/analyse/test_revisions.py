@@ -80,6 +80,22 @@ def frame(*rows: dict) -> pd.DataFrame:
             [figure(2, 150, sections="title"), figure(2, 85, sentence_no=3, figure_id="a2@9")],
             [False, False],
         ),
+        # one article, no speaker named: the outlet's two figures are two quantities
+        (
+            [
+                figure(2, 200, sentence_no=1, attributed_to=None, source="x.org"),
+                figure(2, 300, sentence_no=4, attributed_to=None, source="x.org", figure_id="a2@9"),
+            ],
+            [False, False],
+        ),
+        # ... while across dated articles the outlet's own toll is revised
+        (
+            [
+                figure(2, 85, attributed_to=None, source="x.org"),
+                figure(9, 150, attributed_to=None, source="x.org"),
+            ],
+            [True, False],
+        ),
         # two figures of one sentence are two quantities ("63 wounded, nine of them ...")
         ([figure(2, 63), figure(2, 9, figure_id="a2@9")], [False, False]),
     ],
@@ -161,6 +177,16 @@ def test_the_bottom_line_states_the_latest_and_the_revision():
     figures["is_superseded"] = revisions.superseded(figures)
     lines = bluf.bottom_line(figures, reconcile.checks(figures))
     assert lines == ["Killed, Sudan: 150 (x.org, per army). Army revised its toll from 85 to 150."]
+
+
+def test_an_outlet_that_revises_keeps_its_domain_as_written():
+    figures = frame(
+        figure(2, 85, attributed_to=None, source="x.org"),
+        figure(9, 150, attributed_to=None, source="x.org"),
+    )
+    figures["is_superseded"] = revisions.superseded(figures)
+    lines = bluf.bottom_line(figures, reconcile.checks(figures))
+    assert lines[0].endswith(" x.org revised its toll from 85 to 150.")
 
 
 def test_a_raised_toll_across_articles_is_a_revision_not_a_disagreement():
