@@ -9,11 +9,13 @@ number with a thousands format.
 
 from __future__ import annotations
 
+import json
 import re
 
 import itables
 import pandas as pd
 from IPython.display import HTML, display
+from itables import JavascriptFunction
 
 from dossier.extract.categories import label as category_label
 from dossier.present import evidence
@@ -131,11 +133,14 @@ def table_options(caption: str | None, text_columns: list[int], numeric_columns:
     name = short_name(caption)
     slug = _SLUG.sub("-", name.lower()).strip("-") or "table"
     export = {"columns": ":visible", "modifier": {"search": "applied", "order": "applied"}}
+    # a CSV is read by programs: its numbers carry no thousands separator ("11000"); Excel's
+    # export makes "11,000" a number cell by itself
+    plain = {**export, "format": {"body": _plain_numbers(numeric_columns)}}
     buttons = [
         {"extend": kind, "text": text, "titleAttr": f"Download {name} as {text}",
          "filename": slug, "title": "", "messageTop": "", "messageBottom": "",
-         "footer": False, "exportOptions": export}
-        for kind, text in (("csvHtml5", "CSV"), ("excelHtml5", "Excel"))
+         "footer": False, "exportOptions": options}
+        for kind, text, options in (("csvHtml5", "CSV", plain), ("excelHtml5", "Excel", export))
     ]  # fmt: skip
     return {
         **TABLE_OPTIONS,
@@ -150,6 +155,17 @@ def table_options(caption: str | None, text_columns: list[int], numeric_columns:
             "info": "_START_ to _END_ of _TOTAL_ entries",
         },
     }
+
+
+def _plain_numbers(columns: list[int]) -> JavascriptFunction:
+    """A DataTables export formatter: every cell as Buttons' own formatter gives it (markup
+    stripped, entities decoded), and the cells of ``columns`` without thousands separators."""
+    return JavascriptFunction(
+        "function (data, row, column) {"
+        " var text = window.$.fn.dataTable.Buttons.stripData(data, null);"
+        f" return {json.dumps(sorted(columns))}.indexOf(column) >= 0"
+        ' ? String(text).replace(/,/g, "") : text; }'
+    )
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None, **options: object) -> None:

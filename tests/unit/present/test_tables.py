@@ -130,6 +130,9 @@ def test_table_options_page_25_with_all_exports_and_labels_naming_the_table():
     for button in options["buttons"]:
         assert button["exportOptions"]["modifier"] == {"search": "applied", "order": "applied"}
         assert "page" not in button["exportOptions"]["modifier"]
+    csv, excel = (b["exportOptions"] for b in options["buttons"])
+    assert "[1].indexOf(column)" in csv["format"]["body"]  # the CSV's numbers, plain
+    assert "format" not in excel  # Excel makes "11,000" a number cell itself
     layout = options["layout"]
     assert "buttons" in layout.values() and "search" in layout.values()
     assert "pageLength" in layout["bottomStart"]
