@@ -222,23 +222,8 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
         tooltip=figure_tooltip(),
     )
-    x_scale = alt.Scale(type="log", nice=False, padding=12)
-    rule = base.mark_rule(strokeWidth=3).encode(
-        x=alt.X(
-            "value_low:Q", scale=x_scale, title="Figure (log scale)", axis=alt.Axis(format=",")
-        ),
-        x2="value_high:Q",
-    )
-    fill = alt.condition(
-        "datum.hedged == 'firm'",
-        # color's title and scale: Vega-Lite merges the two legends (legend=None hid both)
-        alt.Color("outlet:N", title="Outlet", scale=colours),
-        alt.value("white"),
-    )
-    low = base.mark_point(size=80, strokeWidth=2).encode(x="value_low:Q", fill=fill)
-    high = base.mark_point(size=80, strokeWidth=2).encode(x="value_high:Q", fill=fill)
     return (
-        alt.layer(rule, low, high)
+        alt.layer(*range_marks(base, "x", colours, size=80))
         .add_params(category, outlet, pick)
         .transform_filter(f"{category.name} == null || datum.category == {category.name}")
         .transform_filter(f"{outlet.name} == null || datum.outlet == {outlet.name}")
@@ -248,6 +233,32 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
             height=alt.Step(22),
         )
     )
+
+
+def range_marks(base: alt.Chart, channel: str, colours: alt.Scale, size: int) -> list[alt.Chart]:
+    """Return the marks of a figure's range on ``channel`` ("x" or "y"), log scale: a rule from
+    low to high and a point at each end, filled when firm, hollow when hedged."""
+    position = alt.X if channel == "x" else alt.Y
+    scale = alt.Scale(type="log", nice=False, padding=12)
+    rule = base.mark_rule(strokeWidth=3).encode(
+        **{
+            channel: position(
+                "value_low:Q", scale=scale, title="Figure (log scale)", axis=alt.Axis(format=",")
+            ),
+            f"{channel}2": "value_high:Q",
+        }
+    )
+    fill = alt.condition(
+        "datum.hedged == 'firm'",
+        # color's title and scale: Vega-Lite merges the two legends (legend=None hid both)
+        alt.Color("outlet:N", title="Outlet", scale=colours),
+        alt.value("white"),
+    )
+    ends = [
+        base.mark_point(size=size, strokeWidth=2).encode(**{channel: f"{end}:Q"}, fill=fill)
+        for end in ("value_low", "value_high")
+    ]
+    return [rule, *ends]
 
 
 def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:

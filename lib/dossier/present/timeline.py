@@ -124,19 +124,7 @@ def timeline(figures: pd.DataFrame) -> alt.LayerChart | None:
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.2)),
         tooltip=tooltip,
     )
-    y_scale = alt.Scale(type="log", nice=False, padding=12)
-    rule = base.mark_rule(strokeWidth=3).encode(
-        y=alt.Y("value_low:Q", scale=y_scale, title="Figure (log scale)"), y2="value_high:Q"
-    )
-    fill = alt.condition(
-        "datum.hedged == 'firm'",
-        # color's title and scale: Vega-Lite merges the two legends (legend=None hid both)
-        alt.Color("outlet:N", title="Outlet", scale=colours),
-        alt.value("white"),
-    )
-    low = base.mark_point(size=70, strokeWidth=2).encode(y="value_low:Q", fill=fill)
-    high = base.mark_point(size=70, strokeWidth=2).encode(y="value_high:Q", fill=fill)
-    chart = alt.layer(rule, low, high).add_params(pick)
+    chart = alt.layer(*charts.range_marks(base, "y", colours, size=70)).add_params(pick)
     present = charts.present_categories(data)
     if len(present) > 1:  # a dropdown of one choice would filter nothing
         category = charts.category_dropdown(
