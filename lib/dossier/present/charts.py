@@ -113,7 +113,7 @@ def sentences_per_article(corpus: Corpus) -> alt.Chart:
 
 def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the figures as the charts draw them: one row per figure with category,
-    category_label, source_label, outlet, value_low, value_high, figure ("10,000-12,000"),
+    category_label, source_label, outlet, value_low, value_high, figure ("40-65"),
     hedged ("hedged"/"firm"), number_text, speaker, quote."""
     columns = [
         "category", "category_label", "source_label", "outlet", "value_low", "value_high",
