@@ -53,8 +53,7 @@ def _revised(revised: pd.DataFrame, category: str, actor) -> str:
     ]
     what = "toll" if category in BY_NAME and BY_NAME[category].kind == "casualty" else "figure"
     said = (f"{r.source} revised its {what} from {r.was} to {r.now}." for r in mine.itertuples())
-    # a sentence starts with a capital, but an outlet's domain keeps its own spelling
-    return " ".join(s if "." in s.split(" ", 1)[0] else s[0].upper() + s[1:] for s in said)
+    return " ".join(s[0].upper() + s[1:] for s in said)  # a sentence starts with a capital
 
 
 def _spread_line(category: str, mine: pd.DataFrame, checks, actor, side: str) -> list[str]:

@@ -1,16 +1,17 @@
 """Revisions: a speaker's later figure for the same quantity replaces its earlier one.
 
 The army said 85 killed, a week later 150: that is the army revising its toll, not two sources
-disagreeing. A figure is *superseded* when the same source (reconcile's ``source``: the speaker,
-else the outlet) gives a later figure for the same quantity (category, side, unit, period) that
-the earlier one does not fit: "later" by published date when both articles are dated on
-different days, else by a later sentence of the same section of one article, from a named
-speaker (two unattributed figures of one report are most often two quantities; a headline
-restates, it does not come before; two figures of one sentence are two quantities: "63
-wounded, nine of them seriously", "several hundred, down from 3,500"). Left as they are,
-because the text says they do not replace: figures of categories that add up (waves),
-increments ("another 40", "40 more"), possible figures ("may reach 200"), and a later figure
-that allows the earlier value ("about 90" after 85, "at least 80").
+disagreeing. A figure is *superseded* when the same named speaker (reconcile's ``source``) gives
+a later figure for the same quantity (category, side, unit, period, place) that the earlier one
+does not fit. An outlet's unattributed figures are left alone: they are most often two
+quantities (two incidents, each side's losses, two speakers the text does not name). "Later" is
+by published date when both articles are dated on different days, else by a later sentence of
+the same section of one article (a headline restates, it does not come before; two figures of
+one sentence are two quantities: "63 wounded, nine of them seriously", "several hundred, down
+from 3,500"). Left as they are, because the text says they do not replace: figures of
+categories that add up (waves), increments ("another 40", "40 more"), possible figures ("may
+reach 200"), and a later figure that allows the earlier value ("about 90" after 85, "at least
+80").
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ MAX_CHAIN = 5  # values named in one "revised ..." text
 _DEFAULTS = {
     "article_id": "", "sections": "", "sentence_no": -1, "published_date": pd.NaT,
     "unit": None, "period": None, "bound": "none", "is_approximate": False, "source_label": "",
-    "attributed_to": None,
+    "attributed_to": None, "where_text": None,
 }  # fmt: skip
-QUANTITY = ["source", "category", "actor", "unit", "period"]
+QUANTITY = ["source", "category", "actor", "unit", "period", "where_text"]
 REVISION_COLUMNS = [
     "category", "actor", "period", "source", "source_label", "was", "now", "was_date",
     "now_date", "change", "figure_id", "revised_figure_ids",
@@ -71,8 +72,8 @@ def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
     dated = ~np.isnat(date)
     article, section = group["_article"].to_numpy(), group["_section"].to_numpy()
     sentence = group["sentence_no"].fillna(-1).to_numpy()
-    # within one article only a named speaker revises: two unattributed figures of one report
-    # are most often two quantities (each side's losses, two speakers the text does not name)
+    # only a named speaker revises: an outlet's unattributed figures are most often two
+    # quantities (each side's losses, two incidents, two speakers the text does not name)
     named = group["attributed_to"].notna().to_numpy()
     lows, highs = plausible_range(
         group["value_low"],
@@ -88,13 +89,10 @@ def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
         i = np.arange(start, min(start + BLOCK, len(group)))[:, None]
         # later: figure j comes after figure i, in one section of one article or by date
         later = (
-            (article[i] == article[j])
-            & (section[i] == section[j])
-            & (sentence[j] > sentence[i])
-            & named[i]
-            & named[j]
+            (article[i] == article[j]) & (section[i] == section[j]) & (sentence[j] > sentence[i])
         )
         later |= dated[i] & dated[j] & (date[j] > date[i])
+        later &= named[i] & named[j]
         fits = (lows[j] <= low[i]) & (high[i] <= highs[j])  # figure i allowed by figure j
         yield i[:, 0], later & ~fits
 
