@@ -153,15 +153,19 @@ def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
         hits = sorted(glob.glob(text, recursive=True))
         if not hits and not Path(text).is_absolute():
             hits = sorted(glob.glob(str(paths.ROOT / text), recursive=True))
-        found: list[SourceFile] = []
-        for m in map(Path, hits):
-            if m.is_dir():  # 'data/*' matching folders: each yields its files, as a folder does
-                found.extend(_walk(m, prefix=printable(m.name) + "/"))
-            elif m.is_file():  # matched by the glob the caller wrote: read whatever its name
-                found.append(SourceFile(m, printable(m.name), explicit=True))
-        if not any(m.is_file() or m.is_dir() for m in map(Path, hits)):
+        matched = [Path(m) for m in hits]
+        if not any(m.is_file() or m.is_dir() for m in matched):
             raise FileNotFoundError(f"no files match {printable(text)!r}")
-        return found
+        # matched by the glob the caller wrote: a file is read whatever its name
+        found = [SourceFile(m, printable(m.name), explicit=True) for m in matched if m.is_file()]
+        direct = {f.path for f in found}
+        folders = [m for m in matched if m.is_dir()]
+        for m in folders:  # 'data/*' matching folders: each yields its files, as a folder does
+            if any(m != f and m.is_relative_to(f) for f in folders):
+                continue  # 'a/**' matches a/ and a/sub/: a/sub/ is read with a/, once
+            walked = _walk(m, prefix=printable(m.name) + "/")
+            found.extend(f for f in walked if f.path not in direct)
+        return sorted(found, key=lambda f: f.path)
     path = paths.resolve(text)
     if path.is_dir():
         return _walk(path)

@@ -115,6 +115,16 @@ def test_a_glob_that_matches_folders_reads_each_as_a_folder(tmp_path):
     assert sorted(corpus.claims["value_low"]) == [40.0, 50.0, 60.0]
 
 
+def test_a_recursive_glob_lists_each_file_once(tmp_path):
+    (tmp_path / "a" / "sub").mkdir(parents=True)
+    (tmp_path / "a" / "x.txt").write_text(ARTICLE.format(n=40))
+    (tmp_path / "a" / "sub" / "y.txt").write_text(ARTICLE.format(n=50))
+    found = listing(str(tmp_path / "a" / "**"))
+    assert sorted(f.path.name for f in found.files) == ["x.txt", "y.txt"]
+    corpus = dossier.load(str(tmp_path / "a" / "**"))
+    assert corpus.problems.empty and sorted(corpus.claims["value_low"]) == [40.0, 50.0]
+
+
 def test_a_glob_matching_a_file_reads_it_whatever_its_name(folder):
     found = listing(str(folder / "*.md"))
     assert [f.file_name for f in found.files] == ["notes.md"] and found.skipped == []
