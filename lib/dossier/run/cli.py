@@ -107,7 +107,7 @@ def _brief_arguments_problem(args: argparse.Namespace) -> str | None:
         return f"no such corpus: {args.corpus}"
     if args.store is None:
         args.listing, problem = sources.check([args.corpus], args.patterns)
-        if problem:
+        if problem or (problem := sources.no_article(args.listing)):
             return problem
     if not args.notebook.is_file():
         return f"no such notebook: {args.notebook}"

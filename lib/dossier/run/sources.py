@@ -9,9 +9,19 @@ import os
 from pathlib import PurePath
 
 from dossier import paths
-from dossier.ingest.files import DEFAULT_PATTERNS, Listing, listing, patterns_of
+from dossier.ingest import kinds
+from dossier.ingest.files import (
+    DEFAULT_PATTERNS,
+    Listing,
+    UnreadableFile,
+    decode,
+    listing,
+    patterns_of,
+)
 
 GLOB_CHARS = frozenset("*?[")
+SNIFF_BYTES = 1 << 20  # a file larger than this is taken to be an article unread
+SNIFF_SHOWN = 3  # files named in the line that says none is an article
 
 
 def chosen_patterns(given: list[str] | None) -> tuple[str, ...]:
@@ -63,3 +73,30 @@ def notebook_corpus(given: str, found: Listing | None) -> str | list[str]:
         return os.path.abspath(given) if here else given
     path = paths.resolve(given)
     return str(path.resolve()) if path.exists() else given
+
+
+def no_article(found: Listing) -> str | None:
+    """None when a file of ``found`` may be an article (files are read only until the first
+    one), else one line saying why none is: every file empty, binary, undecodable, markup or
+    data. Lets ``brief`` refuse such a corpus before a kernel starts."""
+    reasons = []
+    for f in found.files:
+        why = f.problem[1] if f.problem else _why_not(f.path)
+        if why is None:
+            return None
+        reasons.append(f"{f.file_name}: {why}")
+    shown = "; ".join(reasons[:SNIFF_SHOWN])
+    more = f"; and {len(reasons) - SNIFF_SHOWN} more" if len(reasons) > SNIFF_SHOWN else ""
+    return f"no article among {len(reasons)} file(s): {shown}{more}"
+
+
+def _why_not(path) -> str | None:
+    try:
+        if path.stat().st_size > SNIFF_BYTES:
+            return None
+        text, _ = decode(path.read_bytes())
+    except UnreadableFile as exc:
+        return exc.reason
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror or exc}"
+    return kinds.problem(text)

@@ -62,6 +62,28 @@ def test_a_folder_of_other_files_exits_2_saying_how_to_widen(tmp_path, no_kernel
     assert not store.exists()
 
 
+def test_a_folder_whose_txt_files_are_no_articles_exits_2_before_a_kernel(
+    tmp_path, no_kernel, capsys
+):
+    (tmp_path / "a_empty.txt").write_text("  \n")
+    (tmp_path / "b_page.txt").write_text("<!DOCTYPE html>\n<html><body>x</body></html>\n")
+    (tmp_path / "c_binary.txt").write_bytes(b"\x00\x01\x02 data")
+    (tmp_path / "d_data.txt").write_text('{"value_low": 40}\n')
+    assert cli.main(["brief", "--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dossier: no article among 4 file(s): a_empty.txt: file holds only")
+    assert "b_page.txt: not an article: markup" in err
+    assert "c_binary.txt: binary file" in err and err.endswith("; and 1 more\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_article_among_other_files_is_enough_to_brief(tmp_path, taken, capsys):
+    (tmp_path / "a_empty.txt").write_text("")
+    (tmp_path / "b.txt").write_text(ARTICLE.format(n=40))
+    assert cli.main(["brief", "--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 1
+    assert taken["corpus"] == str(tmp_path.resolve())  # the build was reached
+
+
 def test_brief_gives_the_folder_and_counts_what_it_skips(folder, taken, capsys):
     assert cli.main(["brief", "--corpus", str(folder), "--out", str(folder.parent)]) == 1
     assert taken["corpus"] == str(folder)
