@@ -13,6 +13,7 @@ import pandas as pd
 from dossier.analyse import outlook
 from dossier.analyse import revisions as revising
 from dossier.analyse.reconcile import ADDITIVE, TO_DATE, format_range, plausible_range
+from dossier.analyse.waves import totals as wave_totals
 from dossier.extract.categories import BLUF, BY_NAME, LABELS
 
 MAX_SENTENCES = 6
@@ -85,11 +86,12 @@ def _waves_lines(category: str, mine: pd.DataFrame, checks, actor, side: str) ->
         )
         if len(reported) > MAX_LISTED:
             waves += f" and {len(reported) - MAX_LISTED} more"
-        exact = (reported["value_low"] == reported["value_high"]) & ~reported["is_vague"]
-        total = reported["value_high"].sum()
-        summable = 1 < len(reported) <= MAX_LISTED and exact.all()
-        summable = summable and (reported["bound"] == "none").all()
-        more = f"; {format_range(total, total)} in all" if summable else ""
+        # the total "what changed" says too: relayed waves once, only exact waves summed
+        total = wave_totals(reported)
+        summable = len(total) == 1 and len(reported) <= MAX_LISTED
+        summable = summable and total["wave_count"].iloc[0] > 1 and total["is_exact"].iloc[0]
+        in_all = total["value_high"].iloc[0] if summable else None
+        more = f"; {format_range(in_all, in_all)} in all" if summable else ""
         by = f" ({_who(reported.iloc[0])})" if one_source else ""
         lines.append(f"{LABELS[category]}{side}: {waves}{by}{more}.")
     return lines + _possible_line(category, mine, side, "Possible further reinforcements", " more")

@@ -72,14 +72,14 @@ def _total_rows(before: list[dict], now: list[dict]) -> list[dict]:
     rows = []
     for t in now:
         was = old.get((t["category"], t["actor"]))
-        total = format_range(t["value_low"], t["value_high"])
+        total = _total(t)
         if was is None:
             change = f"{_label(t)}: first figure, total {total}"
             rows.append({**_cells(t), "was": "", "now": total, "change": change})
             continue
         if (was["value_low"], was["value_high"]) == (t["value_low"], t["value_high"]):
             continue
-        was_total = format_range(was["value_low"], was["value_high"])
+        was_total = _total(was)
         added = Counter(map(tuple, t.get("waves", []))) - Counter(map(tuple, was.get("waves", [])))
         new = [format_range(lo, hi) for (lo, hi) in added.elements()]
         waves = (
@@ -90,6 +90,12 @@ def _total_rows(before: list[dict], now: list[dict]) -> list[dict]:
         change = f"{_label(t)}: total {total} (was {was_total}){waves}"
         rows.append({**_cells(t), "was": was_total, "now": total, "change": change})
     return rows
+
+
+def _total(t: dict) -> str:
+    """A total as said: "~8,000" when a wave in it is not one exact number (a record of an
+    earlier version has no ``is_exact``: its totals are said as they are)."""
+    return ("" if t.get("is_exact", True) else "~") + format_range(t["value_low"], t["value_high"])
 
 
 def _new_revisions(before: list[dict], now: list[dict]) -> dict[tuple, list[dict]]:

@@ -144,6 +144,12 @@ def rec(key=(), totals=None, revisions=None) -> dict:
             [("", "2,300", SENT + "first figure, total 2,300")],
         ),
         (rec(totals=[waves(5000)]), rec(totals=[waves(5000)]), []),
+        # a wave that is not one exact number ("about 3,000") makes the total approximate
+        (
+            rec(totals=[waves(5000)]),
+            rec(totals=[{**waves(5000, 3000), "is_exact": False}]),
+            [("5,000", "~8,000", SENT + "total ~8,000 (was 5,000), a new wave of 3,000")],
+        ),
         # the key figure of waves is said as the total, not as its low
         (
             rec([{**waves(5000), "value_low": 5000.0}], totals=[waves(5000)]),

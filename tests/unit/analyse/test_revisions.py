@@ -7,7 +7,7 @@ import pandas.testing as pdt
 import pytest
 
 import dossier
-from dossier.analyse import bluf, reconcile, revisions
+from dossier.analyse import bluf, reconcile, revisions, waves
 
 REVISIONS = Path(__file__).resolve().parents[2] / "fixtures" / "revisions"
 
@@ -225,3 +225,18 @@ def test_possible_figures_are_not_checked():
         figure(5, 900, category="casualties", figure_id="a5@3", outlook="possible"),
     )
     assert reconcile.checks(figures).empty
+
+
+def test_the_bottom_line_and_what_changed_say_one_total_of_waves():
+    sent = {"category": "reinforcements", "actor": "North Korea", "source": "army"}
+    figures = frame(
+        figure(1, 2300, **sent, figure_id="a1@1"),
+        figure(1, 2300, **{**sent, "source": "militia"}, figure_id="a1@2", sentence_no=2),
+        figure(5, 1800, **sent, figure_id="a5@1"),
+    )  # 2,300 relayed by a second source counts once: 4,100 in all, not 6,400
+    lines = bluf.bottom_line(figures, reconcile.checks(figures))
+    assert lines[0].endswith("; 4,100 in all.")
+    total = waves.totals(figures)
+    assert total[["value_low", "wave_count", "is_exact"]].to_dict("records") == [
+        {"value_low": 4100.0, "wave_count": 2, "is_exact": True}
+    ]
