@@ -40,7 +40,8 @@ def source_matrix(figures: pd.DataFrame) -> pd.DataFrame:
     if figures.empty:
         return pd.DataFrame({"source": pd.Series(dtype="str")})
     when = pd.to_datetime(figures["published_date"])
-    several = (figures.groupby("category")["actor"].nunique() > 1).to_dict()
+    # a figure with no side next to one with a side: both cells say which is which
+    several = (figures.groupby("category")["actor"].nunique(dropna=False) > 1).to_dict()
     data = pd.DataFrame(
         {
             "source": figures["source_label"].fillna(UNKNOWN_OUTLET).to_numpy(),

@@ -13,6 +13,7 @@ import ast
 import contextlib
 import json
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -233,7 +234,11 @@ def _schedule(args: argparse.Namespace) -> int:
     # cron runs the line from the project root: every path is made absolute here, from the
     # folder the user typed it in, so that it names the same file there
     glob = any(ch in args.corpus for ch in "*?[")
-    corpus = args.corpus if glob else str(paths.resolve(args.corpus).absolute())
+    corpus = (
+        os.path.abspath(os.path.expanduser(args.corpus))
+        if glob
+        else str(paths.resolve(args.corpus).absolute())
+    )
     store, folder = args.store.expanduser().absolute(), args.archive.expanduser().absolute()
     python = paths.ROOT / ".venv" / "bin" / "python"
     if not python.exists():

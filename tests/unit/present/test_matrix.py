@@ -95,3 +95,14 @@ def test_show_caps_rows_with_a_visible_note(monkeypatch, sources, limit, notes):
     assert len(tables[0]) == min(sources, limit) and len(shown) == notes
     if notes:
         assert "The 5 sources with the most figures are shown; 1 more is not." in shown[0].data
+
+
+def test_a_figure_with_no_side_next_to_one_with_a_side_is_told_apart():
+    figures = figures_frame(
+        [
+            ("Anna, a.example", "killed", "Ruritania", 40.0, 40.0, "2024-10-30"),
+            ("Anna, a.example", "killed", None, 12.0, 12.0, "2024-11-05"),
+        ]
+    )
+    cell = matrix.source_matrix(figures)["Killed"].iloc[0]
+    assert "Ruritania: 40" in cell and cell != "12 (2024-11-05); 40 (2024-10-30)"

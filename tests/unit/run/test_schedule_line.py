@@ -38,3 +38,11 @@ def test_a_corpus_that_does_not_exist_yet_is_noted(tmp_path, monkeypatch, capsys
     monkeypatch.chdir(tmp_path)
     assert cli.main(["schedule", "--corpus", str(tmp_path / "later")]) == 0
     assert f"the corpus {tmp_path / 'later'} does not exist yet" in capsys.readouterr().err
+
+
+def test_a_glob_corpus_is_made_absolute_too(tmp_path, monkeypatch, capsys):
+    (tmp_path / "news").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["schedule", "--corpus", "news/*.txt", "--store", "s.duckdb"]) == 0
+    words = shell_words(capsys.readouterr().out.strip())
+    assert words[words.index("ingest") + 1] == str(tmp_path / "news" / "*.txt")
