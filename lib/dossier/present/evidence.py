@@ -83,6 +83,7 @@ def evidence_html(
     starts = sentences.set_index(["article_id", "sentence_no"])["char_start"]
     shown = 0
     meta = articles.set_index("article_id")
+    in_ledger = set(claims["claim_id"].head(MAX_LEDGER_ROWS))  # the rows :func:`ledger` shows
     for article_id, group in claims.groupby("article_id", sort=False):
         if shown >= limit:
             break
@@ -101,7 +102,8 @@ def evidence_html(
             if shown >= limit:
                 break
             start = starts[(article_id, sentence_no)]
-            parts.append(_sentence(article_id, sentence_no, rows, start, with_back_link=True))
+            back_to = next((c for c in rows["claim_id"] if c in in_ledger), None)
+            parts.append(_sentence(article_id, sentence_no, rows, start, back_to=back_to))
             shown += 1
         parts.append("</section>")
     left = groups.ngroups - shown
@@ -114,10 +116,10 @@ def evidence_html(
 
 
 def _sentence(
-    article_id: str, sentence_no: int, rows: pd.DataFrame, start: int, with_back_link=False
+    article_id: str, sentence_no: int, rows: pd.DataFrame, start: int, back_to: str | None = None
 ) -> str:
-    """One evidence sentence, escaped, its figures in ``<mark>``; with ``with_back_link``, a
-    "↩ ledger" link to the ledger row of its first claim."""
+    """One evidence sentence, escaped, its figures in ``<mark>``; with ``back_to`` (a claim the
+    ledger shows), a "↩ ledger" link to that claim's row."""
     quote = rows["quote"].iloc[0]
     spans = sorted(
         (c - start, e - start) for c, e in zip(rows["char_start"], rows["char_end"], strict=True)
@@ -131,8 +133,8 @@ def _sentence(
         cursor = e
     out.append(html.escape(quote[cursor:]))
     back = ""
-    if with_back_link:
-        target = claim_anchor(rows["claim_id"].iloc[0])
+    if back_to is not None:
+        target = claim_anchor(back_to)
         back = (
             f' <a class="dossier-back" href="#{target}" data-claim="{target}" '
             'title="Back to this figure in the claims ledger">↩ ledger</a>'

@@ -103,6 +103,15 @@ def test_each_evidence_sentence_links_back_to_its_first_claim_in_the_ledger():
     assert {target for target, _ in backs} <= ledger_ids
 
 
+def test_a_sentence_whose_claims_the_ledger_leaves_out_has_no_back_link(monkeypatch):
+    monkeypatch.setattr(evidence, "MAX_LEDGER_ROWS", 2)  # the ledger shows the two a1 claims
+    page = evidence.evidence_html(CLAIMS, ARTICLES, SENTENCES)
+    backs = re.findall(r'<a class="dossier-back" href="#([^"]+)"', page)
+    assert backs == ["c-a1-115-120"]
+    table, note = evidence.ledger(CLAIMS, ARTICLES, limit=evidence.MAX_LEDGER_ROWS)
+    assert note == "1 of 3 claims are not shown in this table."
+
+
 def test_evidence_text_is_escaped_once_and_figures_marked():
     page = evidence.evidence_html(CLAIMS, ARTICLES, SENTENCES)
     assert "<mark>1,200</mark>" in page
