@@ -21,16 +21,20 @@ MAX_LISTED = 4  # sources named in one sentence; the rest are counted
 
 
 def bottom_line(
-    figures: pd.DataFrame, checks: pd.DataFrame, limit: int = MAX_SENTENCES
+    figures: pd.DataFrame,
+    checks: pd.DataFrame,
+    limit: int = MAX_SENTENCES,
+    revisions: pd.DataFrame | None = None,
 ) -> list[str]:
     """Return up to ``limit`` sentences, most important first, per side: one line per category
     in the registry's bottom-line order (``data/categories.csv``): force size, casualties (with
     their arithmetic check), reinforcements reported, reinforcements only possible (hedged),
     returned to duty and rates. A figure its source later revised is left out; the revision
-    is one sentence ("Sudan's army revised its toll from 85 to 150")."""
+    is one sentence ("Sudan's army revised its toll from 85 to 150"); ``revisions`` are those
+    of ``figures`` when the caller has them already."""
     if figures.empty:
         return ["No figures about forces or casualties in the selected articles."]
-    revised = revising.revisions(figures)
+    revised = revising.revisions(figures) if revisions is None else revisions
     current = revising.latest(figures)
     if "outlook" not in current:
         current = current.assign(outlook=outlook.outlooks(current))

@@ -18,14 +18,15 @@ from pathlib import Path
 import pandas as pd
 
 from dossier.analyse import moves, waves
-from dossier.analyse.reconcile import format_range, reconcile
+from dossier.analyse.reconcile import Reconciliation, format_range, reconcile
 from dossier.corpus.corpus import Corpus
 
 
-def record(corpus: Corpus) -> dict:
+def record(corpus: Corpus, view: Reconciliation | None = None) -> dict:
     """Return what a briefing of ``corpus`` showed, as JSON-ready data: articles, claims,
-    key_figures (with their outlook), totals (of waves), revisions, outlets, speakers."""
-    view = reconcile(corpus)
+    key_figures (with their outlook), totals (of waves), revisions, outlets, speakers.
+    ``view`` is the corpus's reconciliation when the caller has it already."""
+    view = reconcile(corpus) if view is None else view
     key = view.key_figures
     claims = corpus.claims
     return {
@@ -119,10 +120,13 @@ class Changes:
         return lines or ["Nothing changed since the last briefing."]
 
 
-def what_changed(corpus: Corpus, previous_run: str | Path | None) -> Changes:
+def what_changed(
+    corpus: Corpus, previous_run: str | Path | None, view: Reconciliation | None = None
+) -> Changes:
     """Compare ``corpus`` with the record of the previous run (a ``run.json`` path, or None for
-    the first briefing) and return the :class:`Changes`."""
-    now = record(corpus)
+    the first briefing) and return the :class:`Changes`; ``view`` is the corpus's
+    reconciliation when the caller has it already."""
+    now = record(corpus, view)
     empty = pd.DataFrame()
     if previous_run is None or not Path(previous_run).is_file():
         return Changes(True, None, empty, empty, empty, [], [])

@@ -108,7 +108,7 @@ def test_a_sentence_whose_claims_the_ledger_leaves_out_has_no_back_link(monkeypa
     page = evidence.evidence_html(CLAIMS, ARTICLES, SENTENCES)
     backs = re.findall(r'<a class="dossier-back" href="#([^"]+)"', page)
     assert backs == ["c-a1-115-120"]
-    table, note = evidence.ledger(CLAIMS, ARTICLES, limit=evidence.MAX_LEDGER_ROWS)
+    _table, note = evidence.ledger(CLAIMS, ARTICLES, limit=evidence.MAX_LEDGER_ROWS)
     assert note == "1 of 3 claims are not shown in this table."
 
 
