@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -29,3 +30,21 @@ def write_notebook(path: Path, parameters: str, body: str) -> Path:
     }
     nbformat.write(nb, path)
     return path
+
+
+def mixed_corpus(folder: Path) -> Path:
+    """Write into ``folder`` (made) a corpus of every kind of file a read meets: articles in
+    several languages, files that are no article, the same article under two names side by
+    side, and a seed again three times at the end (after partitions of a few files, the
+    first seed's copies fall in other partitions than the seed, two of them in the same one).
+    Return ``folder``."""
+    folder.mkdir()
+    kinds = ["claims", "claims2", "claims_intl", "bad", "duplicates"]
+    sources = sorted(SEEDS.glob("*.txt")) + [
+        path for kind in kinds for path in sorted((FIXTURES / kind).glob("*.txt"))
+    ]
+    for i, path in enumerate(sources):
+        shutil.copy(path, folder / f"{i:03d}_{path.name}")
+    for copy in ("900_again.txt", "901_again.txt", "902_again.txt"):
+        shutil.copy(sources[0], folder / copy)
+    return folder
