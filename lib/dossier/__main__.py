@@ -2,4 +2,6 @@
 
 from dossier.run.cli import main
 
-raise SystemExit(main())
+# guarded: a worker process started by "spawn" may import this module again
+if __name__ == "__main__":
+    raise SystemExit(main())

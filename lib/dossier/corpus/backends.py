@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Protocol
 
 from dossier.corpus.corpus import Corpus
+from dossier.corpus.parallel import Pool
 from dossier.ingest.files import Source, discover
-from dossier.ingest.reader import read_files
+from dossier.ingest.reader import read_files, summarise
 
 
 class Backend(Protocol):
@@ -32,12 +33,23 @@ def register(backend: Backend) -> Backend:
 
 
 def load(
-    source: Source, *, boilerplate_file: Path | None = None, pattern: str | list[str] | None = None
+    source: Source,
+    *,
+    boilerplate_file: Path | None = None,
+    pattern: str | list[str] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> Corpus:
     """Load ``source`` (a folder, a glob, a file, a list of them, or a DuckDB store written by
     :func:`dossier.corpus.store.ingest`) into a :class:`Corpus`. A folder yields its files
     matching ``pattern`` (``"*.txt"`` by default; ``"*.txt,*.md"`` or a list widens it); a file
     named, or matched by a glob, is read whatever its name.
+
+    ``workers`` local processes read the files and extract their claims and entities (1, the
+    default: this process, claims extracted on first use; fewer files than
+    :data:`dossier.corpus.parallel.MIN_FILES`: this process too), or the Dask cluster whose
+    scheduler is at ``scheduler`` (see :mod:`dossier.corpus.parallel`); the frames are the
+    same. A store is read as it is, whatever ``workers``.
 
     Files that cannot become articles are listed in ``problems`` and summed up in one
     :class:`dossier.DossierWarning`. Raises ``FileNotFoundError`` when the source matches no
@@ -45,7 +57,13 @@ def load(
     """
     for backend in _BACKENDS:
         if backend.accepts(source):
-            return backend.load(source, boilerplate_file=boilerplate_file, pattern=pattern)
+            return backend.load(
+                source,
+                boilerplate_file=boilerplate_file,
+                pattern=pattern,
+                workers=workers,
+                scheduler=scheduler,
+            )
     raise ValueError(f"no backend reads {source!r}")  # the files backend takes anything
 
 
@@ -77,11 +95,27 @@ class FilesBackend:
         return True
 
     def load(
-        self, source: Source, boilerplate_file: Path | None = None, pattern=None, **options
+        self,
+        source: Source,
+        boilerplate_file: Path | None = None,
+        pattern=None,
+        workers: int = 1,
+        scheduler: str | None = None,
+        **options,
     ) -> Corpus:
         label = label_of(source)
         files = discover(source, pattern)
-        return Corpus(*read_files(files, label, boilerplate_file), source=label)
+        with Pool(workers, scheduler) as pool:
+            if not pool.is_parallel(len(files)):
+                return Corpus(*read_files(files, label, boilerplate_file), source=label)
+            found = pool.extract(files, boilerplate_file=boilerplate_file)
+        tables = found.tables
+        summarise(tables.problems, len(files), len(tables.articles), label, True, stacklevel=4)
+        corpus = Corpus(*tables, source=label)
+        if found.claims is not None:  # read on the workers: kept, not extracted again
+            corpus.__dict__["claims"] = found.claims
+            corpus.__dict__["entities"] = found.entities
+        return corpus
 
 
 def label_of(source: Source) -> str:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from dossier.corpus.corpus import Corpus
 from dossier.corpus.locking import Lock, lock_file
+from dossier.corpus.parallel import Pool
 from dossier.corpus.schema import (
     EVENT_COLUMNS,
     FILES_COLUMNS,
@@ -52,7 +53,7 @@ from dossier.corpus.storefile import (
 )
 from dossier.extract import claims as claims_module
 from dossier.ingest.files import SourceFile, discover, printable
-from dossier.ingest.reader import PROBLEM_COLUMNS, read_files
+from dossier.ingest.reader import PROBLEM_COLUMNS, Tables, read_files
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +93,21 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     wait: bool = False,
     patterns: str | Iterable[str] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    extract_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
-    return the :class:`IngestReport`. ``progress(done, total)`` is called while files are read;
-    a folder yields its files matching ``patterns`` (``*.txt`` by default).
+    return the :class:`IngestReport`. ``progress(done, total)`` is called as files are hashed,
+    ``extract_progress(done, total)`` as the new or changed ones are read and their claims
+    extracted; a folder yields its files matching ``patterns`` (``*.txt`` by default).
+
+    ``workers`` local processes read the files (1: this process; below
+    :data:`dossier.corpus.parallel.MIN_FILES` files to read, this process whatever the number),
+    or the Dask cluster whose scheduler is at ``scheduler`` (``"tcp://HOST:8786"``): see
+    :mod:`dossier.corpus.parallel`. Either way this process writes the store, in one
+    transaction; raises :class:`dossier.corpus.parallel.SchedulerUnreachable` when the
+    scheduler does not answer.
 
     One ingest at a time: raises :class:`dossier.corpus.locking.Locked` when another ingest or a
     briefing holds the store's lock file, and :class:`dossier.corpus.storefile.StoreBusy` when a
@@ -112,29 +124,27 @@ def ingest(
         known, ingest_id = _state(store, wait)
         report = IngestReport(ingest_id=ingest_id, files_seen=len(found))
         todo: list[tuple[SourceFile, str, int]] = []
-        for i, f in enumerate(found, start=1):
-            try:  # a file that cannot be read is parsed below, and becomes a problem row
-                data = f.path.read_bytes() if f.path.is_file() else b""
-            except OSError:
-                data = b""
-            sha = hashlib.sha256(data).hexdigest()
-            previous = known.get(printable(f.path))
-            if previous and previous[0] == sha:
-                report.files_unchanged += 1
-            else:
-                todo.append((f, sha, len(data)))
-                if previous:
-                    report.files_changed += 1
+        # a cluster is reached before the files are hashed; local workers are closed before
+        # the store is written
+        with Pool(workers, scheduler) as pool:
+            for i, f in enumerate(found, start=1):
+                try:  # a file that cannot be read is parsed below, and becomes a problem row
+                    data = f.path.read_bytes() if f.path.is_file() else b""
+                except OSError:
+                    data = b""
+                sha = hashlib.sha256(data).hexdigest()
+                previous = known.get(printable(f.path))
+                if previous and previous[0] == sha:
+                    report.files_unchanged += 1
                 else:
-                    report.files_new += 1
-            if progress:
-                progress(i, len(found))
-        batch = read_files([f for f, _, _ in todo], ", ".join(sources), warn=False)
-        tables = {"articles": batch.articles, "sentences": batch.sentences}
-        tables["claims"], tables["entities"] = (
-            claims_module.extract(batch.articles, batch.sentences) if len(batch.articles) else
-            (empty("claims"), empty("entities"))
-        )  # fmt: skip
+                    todo.append((f, sha, len(data)))
+                    if previous:
+                        report.files_changed += 1
+                    else:
+                        report.files_new += 1
+                if progress:
+                    progress(i, len(found))
+            batch, tables = _read(pool, todo, ", ".join(sources), extract_progress)
         # The store is opened for writing only now, for the one transaction: readers are kept
         # out for the time it takes to write, not for the time it takes to read the articles.
         if store.exists():
@@ -148,6 +158,27 @@ def ingest(
                 _write(con, report, todo, known, tables, batch, sources, started_at)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read(pool: Pool, todo, label: str, progress) -> tuple[Tables, dict[str, pd.DataFrame]]:
+    """The files of ``todo`` read, and their claims and entities extracted: by ``pool``'s
+    workers, or in this process."""
+    files = [f for f, _, _ in todo]
+    if pool.is_parallel(len(files)):
+        found = pool.extract(files, progress, hashes=[sha for _, sha, _ in todo])
+        batch, claims, entities = found.tables, found.claims, found.entities
+    else:
+        batch = read_files(files, label, warn=False)
+        claims, entities = (
+            claims_module.extract(batch.articles, batch.sentences) if len(batch.articles)
+            else (None, None)
+        )  # fmt: skip
+        if progress and files:
+            progress(len(files), len(files))
+    tables = {"articles": batch.articles, "sentences": batch.sentences}
+    tables["claims"] = empty("claims") if claims is None else claims
+    tables["entities"] = empty("entities") if entities is None else entities
+    return batch, tables
 
 
 def _state(store: Path, wait: bool) -> tuple[dict[str, tuple[str, str]], int]:

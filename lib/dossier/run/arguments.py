@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 
 from dossier import paths
+from dossier.corpus.parallel import MIN_FILES, local_cores
 from dossier.ingest.files import DEFAULT_PATTERNS
 from dossier.run import briefing
 
@@ -133,6 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--wait", action="store_true", help="wait for a running ingest or brief instead of exit 3"
     )
+    ingest.add_argument(
+        "--workers",
+        type=_workers,
+        default=local_cores(),
+        metavar="N",
+        help="local worker processes that read the files and extract their claims (1: this "
+        f"process alone; fewer than {MIN_FILES} files to read are read in this process); "
+        "this process writes the store, in one transaction. Default: every core it may use",
+    )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) instead "
+        "of local workers (--workers is then the cluster's); every worker must have dossier "
+        "installed and see the article files at the same paths",
+    )
 
     schedule = commands.add_parser(
         "schedule",
@@ -158,6 +175,17 @@ def _version() -> str:
     with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         return importlib.metadata.version("dossier")
     return "unknown"
+
+
+def _workers(text: str) -> int:
+    """A whole number of worker processes, 1 or more (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"give 1 or more worker processes, not {text!r}")
+    return value
 
 
 def _seconds(text: str) -> float:

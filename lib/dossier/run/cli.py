@@ -187,6 +187,7 @@ def _brief_archived(args: argparse.Namespace, corpus: Path) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from dossier.corpus import store
+    from dossier.corpus.parallel import SchedulerUnreachable
     from dossier.corpus.storefile import NotAStore, StoreBusy, StoreError
 
     try:
@@ -200,7 +201,9 @@ def _ingest(args: argparse.Namespace) -> int:
         return _fail(f"--store {args.store} is not a DuckDB store", EXIT_USAGE)
     if line := found.skipped_line():
         print(f"dossier: {line}", file=sys.stderr)
-    progress = progress_bar() if sys.stderr.isatty() else progress_lines()
+    tty = sys.stderr.isatty()
+    progress = progress_bar() if tty else progress_lines()
+    extracting = progress_bar("extracting") if tty else progress_lines("extracted claims of")
     try:
         report = store.ingest(
             [paths.resolve(p) for p in args.paths],
@@ -208,7 +211,12 @@ def _ingest(args: argparse.Namespace) -> int:
             progress,
             wait=args.wait,
             patterns=patterns,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            extract_progress=extracting,
         )
+    except SchedulerUnreachable as exc:
+        return _fail(f"ingest failed, store unchanged: {exc}", EXIT_FAILED)
     except Locked as exc:
         return _fail(f"{exc}; another ingest or brief is running (use --wait)", EXIT_LOCKED)
     except StoreBusy as exc:
@@ -222,6 +230,7 @@ def _ingest(args: argparse.Namespace) -> int:
         return _fail(f"ingest failed, store unchanged: {type(exc).__name__}: {exc}", EXIT_FAILED)
     finally:
         progress(None, None)
+        extracting(None, None)
     print(report.summary())
     return EXIT_OK
 
