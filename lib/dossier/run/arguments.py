@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=local_cores(),
         metavar="N",
         help="local worker processes that read the files and extract their claims (1: this "
-        f"process alone; fewer than {MIN_FILES} files to read are read in this process); "
+        f"process alone; fewer than {MIN_FILES:,} files to read are read in this process); "
         "this process writes the store, in one transaction. Default: every core it may use",
     )
     ingest.add_argument(

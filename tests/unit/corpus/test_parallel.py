@@ -97,7 +97,8 @@ def test_fewer_files_than_the_threshold_are_read_here_and_say_so(tmp_path, caplo
         report = store.ingest([corpus], tmp_path / "s.duckdb", workers=2)
         loaded = dossier.load(corpus, workers=2)
     assert report.articles_added == 2 and len(loaded.articles) == 2
-    assert "2 file(s) to read, fewer than 200: read in this process" in caplog.text
+    said = f"2 file(s) to read, fewer than {parallel.MIN_FILES:,}: read in this process"
+    assert said in caplog.text
 
 
 def digest(path):
