@@ -32,7 +32,8 @@ CONNECT_TIMEOUT = 5.0
 
 
 class SchedulerUnreachable(Exception):
-    """The Dask scheduler named by ``scheduler`` did not answer within CONNECT_TIMEOUT."""
+    """The Dask scheduler named by ``scheduler`` did not answer within CONNECT_TIMEOUT, or has
+    no worker."""
 
 
 def local_cores() -> int:
@@ -91,7 +92,7 @@ class Pool:
             self._client = self._stack.enter_context(_local(self.workers))
             workers = self.workers
         else:
-            workers = max(1, len(self._client.scheduler_info(n_workers=-1)["workers"]))
+            workers = _workers_of(self._client, self.scheduler)
         from distributed import as_completed
 
         boilerplate = None if boilerplate_file is None else os.fspath(boilerplate_file)
@@ -164,3 +165,16 @@ def _connect(address: str):
         ) from None
     with client:
         yield client
+
+
+def _workers_of(client, address: str) -> int:
+    """How many workers the cluster has; waits up to CONNECT_TIMEOUT for a first one, since
+    tasks given to a cluster with none would wait for ever."""
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise SchedulerUnreachable(
+            f"the Dask scheduler at {address} has no worker (none joined within "
+            f"{CONNECT_TIMEOUT:g} s): start one with 'dask worker {address}'"
+        ) from exc
+    return max(1, len(client.scheduler_info(n_workers=-1)["workers"]))

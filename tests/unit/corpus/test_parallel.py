@@ -148,6 +148,25 @@ def test_an_unreachable_scheduler_is_one_line_and_status_1_within_seconds(
     assert not db.exists()
 
 
+def test_a_cluster_without_workers_is_one_line_and_status_1_within_seconds(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1.0)
+    corpus = shutil.copytree(SEEDS, tmp_path / "corpus")
+    db = tmp_path / "s.duckdb"
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        started = time.monotonic()
+        assert cli.main(["ingest", str(corpus), "--store", str(db), "--scheduler", address]) == 1
+        assert time.monotonic() - started < 15
+    err = [line for line in capsys.readouterr().err.splitlines() if "dossier: read" not in line]
+    assert err == [
+        f"dossier: ingest failed, store unchanged: the Dask scheduler at {address} has no worker "
+        f"(none joined within 1 s): start one with 'dask worker {address}'"
+    ]
+    assert not db.exists()
+
+
 @pytest.mark.parametrize("workers", ["0", "-1", "two", "1.5"])
 def test_workers_must_be_a_whole_number_of_1_or_more(workers, tmp_path, capsys):
     db = tmp_path / "s.duckdb"
