@@ -70,7 +70,7 @@ class Pool:
         """Whether ``count`` files are read by workers (else in this process, as always)."""
         if self.scheduler is not None:
             return count > 0
-        if self.workers > 1 and count < MIN_FILES:
+        if self.workers > 1 and 0 < count < MIN_FILES:
             log.info(
                 "%s file(s) to read, fewer than %s: read in this process, no workers started",
                 f"{count:,}",

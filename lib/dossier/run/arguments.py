@@ -141,13 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="local worker processes that read the files and extract their claims (1: this "
         f"process alone; fewer than {MIN_FILES:,} files to read are read in this process); "
-        "this process writes the store, in one transaction. Default: every core it may use",
+        "this process writes the store, in one transaction (default: every core this process "
+        "may use, %(default)s here)",
     )
     ingest.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="read on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) instead "
-        "of local workers (--workers is then the cluster's); every worker must have dossier "
+        "of local workers (--workers is then ignored); every worker must have dossier "
         "installed and see the article files at the same paths",
     )
 
