@@ -29,6 +29,13 @@ log = logging.getLogger(__name__)
 MIN_FILES = 2_000
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = 5.0
+# Local workers only do long CPU-bound tasks: their sampling profiler and a 20 ms watchdog of the
+# event loop take the GIL from the task for nothing (measured: about 7 % faster without them).
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 
 class SchedulerUnreachable(Exception):
@@ -134,9 +141,11 @@ class Pool:
 @contextlib.contextmanager
 def _local(workers: int):
     """A client of a new LocalCluster of ``workers`` single-threaded processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     with (
+        dask.config.set(LOCAL_CONFIG),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
