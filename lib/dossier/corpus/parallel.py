@@ -24,8 +24,8 @@ from dossier.ingest.files import SourceFile
 log = logging.getLogger(__name__)
 
 # Below this many files to read, starting worker processes costs more than it saves: on 2 cores,
-# starting two workers (about 1.2 s) and their first imports cost about what one process takes to
-# read 2,000 generated articles, and two workers read them at about 1.65x one process's speed.
+# starting and stopping two workers takes about 1.7 s, and two workers read at 1.7-1.9x one
+# process's speed (about 360 articles/s), so they break even at some 1,400-2,000 files.
 MIN_FILES = 2_000
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = 5.0
