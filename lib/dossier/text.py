@@ -27,6 +27,9 @@ _ONE_FOR_ONE = {
     "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ",
 }  # fmt: skip
 _TABLE = str.maketrans(_ONE_FOR_ONE)
+# Most text holds few of these characters: a regex finds them in C, about ten times faster than
+# str.translate, which looks every character up in the table.
+_ODD = re.compile("[" + "".join(re.escape(c) for c in _ONE_FOR_ONE) + "]")
 
 # Letters or digits, joined by apostrophes, hyphens, points, or commas between digits ("9,000").
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
@@ -38,7 +41,11 @@ TOKEN = re.compile(r"[A-Za-z][\w'.\-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 
 def for_matching(text: str) -> str:
     """Return ``text`` with quotes, dashes and spaces normalised, same length, same offsets."""
-    return text.translate(_TABLE)
+    return _ODD.sub(_one_for_one, text)
+
+
+def _one_for_one(match: re.Match[str]) -> str:
+    return _ONE_FOR_ONE[match.group()]
 
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")

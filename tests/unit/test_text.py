@@ -273,3 +273,10 @@ def test_first_letters_guard_changes_no_match():
 )
 def test_a_name_for_a_table_cell_is_one_line_without_markup(text, expected):
     assert one_line(text) == expected
+
+
+def test_for_matching_replaces_every_character_of_its_table_one_for_one():
+    odd = "".join(text._ONE_FOR_ONE)
+    sample = f"a{odd}b\n{odd}"
+    assert text.for_matching(sample) == sample.translate(text._TABLE)
+    assert len(text.for_matching(sample)) == len(sample)
