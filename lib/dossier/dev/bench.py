@@ -35,7 +35,7 @@ from pathlib import Path
 
 from dossier import paths
 from dossier.corpus.backends import load
-from dossier.dev import compare, pathological
+from dossier.dev import bench_scale, compare, pathological
 
 TEMPLATE_DIRS = ("seeds", "tests/fixtures/claims", "tests/fixtures/headers")
 # the mixed-language row adds the team's articles in seven other languages
@@ -204,7 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="REV",
         help="a git revision: also time load + extract with its code and say if now is slower",
     )
+    bench_scale.add_options(parser)
     args = parser.parse_args(argv)
+    try:
+        scale = bench_scale.parts(args.scale)
+    except ValueError as exc:
+        parser.error(str(exc))
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         folder = Path(tmp)
         size = make_corpus(folder, args.articles)
@@ -244,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown shape(s): {', '.join(unknown)}")
         print_shapes(shapes, tuple(int(s) for s in args.shape_sizes.split(",")))
+    if scale:
+        bench_scale.print_scale(args, scale, make_corpus, _run)
     return 0
 
 
