@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import queue
 import resource
 import tempfile
 import time
@@ -177,13 +178,19 @@ def _child(results, func, args) -> None:
 
 
 def _in_child(func, *args) -> dict:
-    """``func(*args)`` in a fresh (spawned) process, so its peak memory is its own."""
+    """``func(*args)`` in a fresh (spawned) process, so its peak memory is its own; raises
+    RuntimeError when the child dies without a result (its traceback is on stderr)."""
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
     child = context.Process(target=_child, args=(results, func, args))
     child.start()
     try:
-        return results.get()
+        while True:  # polled, so a child that died is seen instead of waited for for ever
+            alive = child.is_alive()  # before the wait: a result put just before exit is read
+            with contextlib.suppress(queue.Empty):
+                return results.get(timeout=1.0)
+            if not alive:
+                raise RuntimeError(f"{func.__name__} ended with exit code {child.exitcode}")
     finally:
         child.join()
 
