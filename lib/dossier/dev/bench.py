@@ -11,6 +11,9 @@ A second table times one article of each pathological shape (:mod:`dossier.dev.p
 0.25, 0.5 and 1 MB: load, then claims and entities, each size in a fresh process that is stopped
 after a time limit, so a shape gone quadratic shows as a long time, never as a hung bench.
 
+A third table (:mod:`dossier.dev.bench_scale`) measures issue 13's targets: ingest with 1 and
+many workers and a LocalCluster, real-text load + claims, briefings; ``--scale none`` skips it.
+
 ``make bench`` passes no option. ``python -m dossier.dev.bench --against <rev>`` (a git revision:
 a commit hash, ``HEAD~3``...) also times single-process load + extract of the same corpus with
 that revision's code and with the current code, alternately, 3 rounds each, each in a fresh
