@@ -111,11 +111,8 @@ class FilesBackend:
             found = pool.extract(files, boilerplate_file=boilerplate_file)
         tables = found.tables
         summarise(tables.problems, len(files), len(tables.articles), label, True, stacklevel=4)
-        corpus = Corpus(*tables, source=label)
-        if found.claims is not None:  # read on the workers: kept, not extracted again
-            corpus.__dict__["claims"] = found.claims
-            corpus.__dict__["entities"] = found.entities
-        return corpus
+        # read on the workers: kept, not extracted again
+        return Corpus(*tables, source=label).with_extracted(found.claims, found.entities)
 
 
 def label_of(source: Source) -> str:

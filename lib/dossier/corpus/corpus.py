@@ -48,6 +48,16 @@ class Corpus:
         self.__dict__.setdefault("claims", found)  # both came from one pass: keep the claims
         return entities
 
+    def with_extracted(
+        self, claims: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+    ) -> Corpus:
+        """Return this corpus with its claims and entities already known (read from a store,
+        extracted by workers, selected from a parent), so they are not extracted again."""
+        for name, frame in (("claims", claims), ("entities", entities)):
+            if frame is not None:
+                self.__dict__[name] = frame
+        return self
+
     def __repr__(self) -> str:
         return (
             f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
@@ -107,15 +117,15 @@ class Corpus:
             articles=self.articles[keep].reset_index(drop=True),
             sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
         )
+        claims = entities = None
         if wanted_categories or "claims" in self.__dict__:
             claims = self.claims[self.claims["article_id"].isin(ids)]
             if wanted_categories:
                 claims = claims[claims["category"].isin(list(wanted_categories))]
-            chosen.__dict__["claims"] = claims.reset_index(drop=True)
+            claims = claims.reset_index(drop=True)
         if "entities" in self.__dict__:
-            entities = self.entities[self.entities["article_id"].isin(ids)]
-            chosen.__dict__["entities"] = entities.reset_index(drop=True)
-        return chosen
+            entities = self.entities[self.entities["article_id"].isin(ids)].reset_index(drop=True)
+        return chosen.with_extracted(claims, entities)
 
 
 def _day(value: object) -> str:

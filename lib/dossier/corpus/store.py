@@ -319,15 +319,12 @@ def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
             .drop(columns="_r")
             .reset_index(drop=True)
         )
-    corpus = Corpus(
+    return Corpus(
         articles=frames["articles"],
         sentences=frames["sentences"],
         problems=typed(problems, PROBLEM_COLUMNS),
         source=os.fspath(store),
-    )
-    corpus.__dict__["claims"] = frames["claims"]
-    corpus.__dict__["entities"] = frames["entities"]
-    return corpus
+    ).with_extracted(frames["claims"], frames["entities"])
 
 
 def ingest_log(store: Path) -> pd.DataFrame:

@@ -27,7 +27,14 @@ Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 # explicitly, or matched by a glob, is always read.
 DEFAULT_PATTERNS = ("*.txt",)
 
-_GLOB_CHARS = set("*?[")
+_GLOB_CHARS = frozenset("*?[")
+
+
+def is_glob(text: str) -> bool:
+    """Whether ``text`` is a glob pattern rather than a path: it holds ``*``, ``?`` or ``[``."""
+    return bool(_GLOB_CHARS & set(text))
+
+
 # A news article is tens of kilobytes; a file of megabytes is a data dump or a book, and reading
 # it as one article would take long and say nothing: it is a problem to split, not an article.
 MAX_FILE_BYTES = 2_000_000
@@ -149,7 +156,7 @@ def listing(source: Source, patterns: str | Iterable[str] | None = None) -> List
 
 def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
     text = os.fspath(item)
-    if _GLOB_CHARS & set(text):
+    if is_glob(text):
         hits = sorted(glob.glob(text, recursive=True))
         if not hits and not Path(text).is_absolute():
             hits = sorted(glob.glob(str(paths.ROOT / text), recursive=True))

@@ -104,7 +104,7 @@ def _brief_arguments_problem(args: argparse.Namespace) -> str | None:
         return f"--pattern: {exc}"
     if args.store is not None and hasattr(args, "pattern"):
         return "--pattern chooses the files of --corpus; a store holds what ingest read"
-    if not any(ch in args.corpus for ch in "*?[") and not paths.resolve(args.corpus).exists():
+    if not sources.is_glob(args.corpus) and not paths.resolve(args.corpus).exists():
         return f"no such corpus: {args.corpus}"
     if args.store is None:
         args.listing, problem = sources.check([args.corpus], args.patterns)
@@ -242,7 +242,7 @@ def _schedule(args: argparse.Namespace) -> int:
         return _fail(f"--at takes HH:MM, not {args.at!r}", EXIT_USAGE)
     # cron runs the line from the project root: every path is made absolute here, from the
     # folder the user typed it in, so that it names the same file there
-    glob = any(ch in args.corpus for ch in "*?[")
+    glob = sources.is_glob(args.corpus)
     corpus = (
         os.path.abspath(os.path.expanduser(args.corpus))
         if glob

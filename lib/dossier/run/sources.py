@@ -15,11 +15,11 @@ from dossier.ingest.files import (
     Listing,
     UnreadableFile,
     decode,
+    is_glob,
     listing,
     patterns_of,
 )
 
-GLOB_CHARS = frozenset("*?[")
 SNIFF_BYTES = 1 << 20  # a file larger than this is taken to be an article unread
 SNIFF_SHOWN = 3  # files named in the line that says none is an article
 
@@ -34,11 +34,11 @@ def check(sources: list[str], patterns: tuple[str, ...]) -> tuple[Listing | None
     """The :class:`Listing` of ``sources`` and None, or None and the one line that says why
     they yield no article file (a path that does not exist, a glob that matches nothing, a
     folder that holds no file matching ``patterns``)."""
-    missing = [s for s in sources if not GLOB_CHARS & set(s) and not paths.resolve(s).exists()]
+    missing = [s for s in sources if not is_glob(s) and not paths.resolve(s).exists()]
     if missing:
         return None, f"no such file or folder: {', '.join(missing)}"
     try:
-        found = listing([s if GLOB_CHARS & set(s) else paths.resolve(s) for s in sources], patterns)
+        found = listing([s if is_glob(s) else paths.resolve(s) for s in sources], patterns)
     except FileNotFoundError as exc:
         return None, f"no corpus: {exc}"
     if not found.files:
@@ -68,7 +68,7 @@ def notebook_corpus(given: str, found: Listing | None) -> str | list[str]:
     the default)."""
     if found is not None and found.patterns != DEFAULT_PATTERNS:
         return [os.fspath(f.path.absolute()) for f in found.files if f.problem is None]
-    if GLOB_CHARS & set(given):
+    if is_glob(given):
         here = not os.path.isabs(given) and glob.glob(given, recursive=True)
         return os.path.abspath(given) if here else given
     path = paths.resolve(given)

@@ -128,3 +128,13 @@ def test_a_recursive_glob_lists_each_file_once(tmp_path):
 def test_a_glob_matching_a_file_reads_it_whatever_its_name(folder):
     found = listing(str(folder / "*.md"))
     assert [f.file_name for f in found.files] == ["notes.md"] and found.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("news/*.txt", True), ("a?.txt", True), ("[ab].txt", True), ("news", False), ("a.txt", False)],
+)
+def test_is_glob(text, expected):
+    from dossier.ingest.files import is_glob
+
+    assert is_glob(text) is expected
