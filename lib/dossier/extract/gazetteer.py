@@ -55,10 +55,12 @@ class Table:
             {re.split(r"[\s-]", a, maxsplit=1)[0] for a in exact + folded if a[:1].islower()}
         )
         firsts = "|".join(re.escape(w) for w in lower_firsts)
-        # the first word of every alias: most capitalised words ("The", "He") start none
-        self.first_words = {
-            m.group(0).casefold() for a in exact + folded if (m := _FIRST_WORD.match(a))
-        }
+        # the first word of every alias: most capitalised words ("The", "He") start none.
+        # An acronym matches as written, so it is tried only where its first word is written
+        # so ("IS" is not tried at every "is"); the rest where the word, case folded, is one.
+        self._exact_firsts = {m.group(0) for a in exact if (m := _FIRST_WORD.match(a))}
+        self._folded_firsts = {m.group(0).casefold() for a in folded if (m := _FIRST_WORD.match(a))}
+        self.first_words = {w.casefold() for w in self._exact_firsts} | self._folded_firsts
         self._starts = re.compile(
             r"(?<![\w])(?:[A-Z0-9]" + (rf"|(?:{firsts})(?=[\s-])" if firsts else "") + ")"
         )
@@ -74,14 +76,18 @@ class Table:
         return self.find_at(text, starts)
 
     def find_at(self, text: str, starts: list[tuple[int, str]]) -> list[Match]:
-        """:meth:`find`, trying only ``starts`` ((position, first word casefolded) pairs)."""
+        """:meth:`find`, trying only ``starts`` ((position, its word) pairs)."""
         kept: list[Match] = []
         last_end = -1
         for pos, word in starts:
-            if pos < last_end or word not in self.first_words:
+            if pos < last_end:
+                continue
+            exact = self._exact if word in self._exact_firsts else None
+            folded = self._folded if word.casefold() in self._folded_firsts else None
+            if exact is None and folded is None:
                 continue
             best = None
-            for pattern, fold in ((self._exact, False), (self._folded, True)):
+            for pattern, fold in ((exact, False), (folded, True)):
                 m = pattern.match(text, pos) if pattern is not None else None
                 if m is None or (best is not None and m.end() <= best[0].end()):
                     continue
@@ -112,7 +118,7 @@ class Gazetteer:
         trying only the words that start an alias of some list."""
         firsts = self._first_words
         starts = [
-            (m.start(), w) for m in _WORD.finditer(text) if (w := m.group(0).casefold()) in firsts
+            (m.start(), w) for m in _WORD.finditer(text) if (w := m.group(0)).casefold() in firsts
         ]
         return (
             self.names.find_at(text, starts),
@@ -144,7 +150,7 @@ _WORD = re.compile(r"(?<![\w])\w+")  # a word, from its start: _FIRST_WORD where
 
 def _first(text: str, start: re.Match[str]) -> str:
     word = _FIRST_WORD.match(text, start.start())
-    return word.group(0).casefold() if word else ""
+    return word.group(0) if word else ""
 
 
 def rows(path: Path) -> list[dict[str, str]]:

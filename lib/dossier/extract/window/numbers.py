@@ -84,6 +84,10 @@ class Grammar:
         self.approx_before = _ending(_phrases(lexicon, "approx_before"))
         self.at_least_before = _ending(_phrases(lexicon, "at_least_before"))
         self.at_most_before = _ending(_phrases(lexicon, "at_most_before"))
+        # any of the three: most figures have none, and one search says so instead of three
+        self.any_before = _ending(
+            [p for n in ("approx", "at_least", "at_most") for p in _phrases(lexicon, f"{n}_before")]
+        )
         self.approx_after = _starting(_phrases(lexicon, "approx_after"))
         self.at_least_after = _starting(_phrases(lexicon, "at_least_after"))
         self.at_most_after = _starting(_phrases(lexicon, "at_most_after"))
@@ -124,9 +128,7 @@ class Grammar:
 
     def _qualified(self, text: str, start: int) -> bool:
         """Whether an approximator or a bound stands right before ``start``."""
-        before = text[max(0, start - 40) : start]
-        qualifiers = (self.approx_before, self.at_least_before, self.at_most_before)
-        return any(p.search(before) for p in qualifiers)
+        return self.any_before.search(text[max(0, start - 40) : start]) is not None
 
     def value(self, written: str) -> tuple[float, float]:
         """(value, the multiplier of its last scale) of one number, digits or words."""
@@ -148,11 +150,13 @@ class Grammar:
     def _qualify(self, text: str, m: re.Match, low: float, high: float, vague: bool) -> Quantity:
         start, end = m.start(), m.end()
         before, after = text[max(0, start - 40) : start], text[end : end + 30]
-        approx_hit = self.approx_before.search(before)  # searched once: it also moves the start
+        qualified = self.any_before.search(before) is not None
+        # searched once: it also moves the start
+        approx_hit = self.approx_before.search(before) if qualified else None
         approx = bool(approx_hit or self.approx_after.match(after))
         bound, qualifier_start = "none", start
         for pattern, kind in ((self.at_least_before, "at_least"), (self.at_most_before, "at_most")):
-            hit = pattern.search(before)
+            hit = pattern.search(before) if qualified else None
             if hit:
                 bound, qualifier_start = kind, start - (len(before) - hit.start())
                 break
