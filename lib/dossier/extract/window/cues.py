@@ -128,15 +128,23 @@ def _names(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, tuple[st
     """The people and bodies of ``data/aliases.csv`` as one regex that lets a name take the
     language's endings ("Буданова", "국정원은"), and alias -> (canonical, is written in
     capitals)."""
+    entries, names = _aliases()
+    if not entries:
+        return None, entries
+    endings = lexicon.pattern("inflection") if _has(lexicon, "inflection") else ""
+    ending = f"(?:{endings})?" if endings else ""
+    regex = rf"(?<!\w)(?P<name>{names}){ending}(?!\w)"
+    return re.compile(regex, _FLAGS), entries
+
+
+@functools.cache
+def _aliases() -> tuple[dict[str, tuple[str, bool]], str]:
+    """alias -> (canonical, is written in capitals), and the aliases as one trie regex: read
+    once for every language (the trie alone takes longer to build than most cue lists)."""
     entries: dict[str, tuple[str, bool]] = {}
     for row in gazetteer.rows(paths.DATA_DIR / "aliases.csv"):
         written = for_matching(row["alias"].strip())
         if written and row["canonical_name"].strip():
             capitals = written.isupper() and len(written) <= 6
             entries.setdefault(written.casefold(), (row["canonical_name"].strip(), capitals))
-    if not entries:
-        return None, entries
-    endings = lexicon.pattern("inflection") if _has(lexicon, "inflection") else ""
-    ending = f"(?:{endings})?" if endings else ""
-    regex = rf"(?<!\w)(?P<name>{trie_regex(sorted(entries))}){ending}(?!\w)"
-    return re.compile(regex, _FLAGS), entries
+    return entries, trie_regex(sorted(entries)) if entries else ""
