@@ -43,7 +43,6 @@ def _brief(corpus: Path, out: Path) -> int:
 def _floor(out: Path) -> int:
     """papermill + nbconvert of an empty notebook of one parameters cell, with the briefing's
     kernel settings; return the HTML's size in bytes."""
-    import papermill
     from nbconvert import HTMLExporter
 
     from dossier.run import briefing
@@ -53,19 +52,9 @@ def _floor(out: Path) -> int:
     cell = nbformat.v4.new_code_cell('corpus = "seeds"')
     cell.metadata["tags"] = ["parameters"]
     nb.cells.append(cell)
-    empty, executed = out / "empty.ipynb", out / "empty-run.ipynb"
-    nbformat.write(nb, str(empty))
-    papermill.execute_notebook(
-        str(empty),
-        str(executed),
-        parameters={"corpus": str(paths.SEEDS_DIR)},
-        cwd=str(out),
-        execution_timeout=briefing.DEFAULT_TIMEOUT,
-        start_timeout=briefing.START_TIMEOUT,
-        progress_bar=False,
-        request_save_on_cell_execute=True,
-        config=briefing.kernel_config(),
-    )
+    executed = out / "empty-run.ipynb"
+    # the briefing's own execute: the same engine, kernel settings and timeouts
+    briefing.execute(nb, executed, {"corpus": str(paths.SEEDS_DIR)}, out)
     body, _ = HTMLExporter().from_notebook_node(nbformat.read(str(executed), as_version=4))
     html = out / "empty.html"
     html.write_text(body, encoding="utf-8")

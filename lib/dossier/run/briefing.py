@@ -22,6 +22,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 from dossier import paths
+from dossier.run import engine
 
 log = logging.getLogger(__name__)
 
@@ -117,17 +118,7 @@ def build(
     started = time.perf_counter()
     log.info("executing %s into %s", notebook, executed)
     try:
-        papermill.execute_notebook(
-            unattended(notebook),
-            str(executed),
-            parameters=parameters,
-            cwd=str(notebook.parent),
-            execution_timeout=timeout,
-            start_timeout=START_TIMEOUT,
-            progress_bar=progress,
-            request_save_on_cell_execute=True,
-            config=kernel_config(),
-        )
+        execute(unattended(notebook), executed, parameters, notebook.parent, timeout, progress)
     except papermill.PapermillExecutionError as exc:
         raise BriefingError(
             f"cell {exc.exec_count} raised {exc.ename}: {_first_line(exc.evalue)} "
@@ -156,6 +147,31 @@ def build(
     started = time.perf_counter()
     export_html(executed, html_path)
     return Briefing(executed, html_path, execute_seconds, time.perf_counter() - started)
+
+
+def execute(
+    nb: nbformat.NotebookNode,
+    executed: Path,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: bool = False,
+) -> nbformat.NotebookNode:
+    """Run ``nb`` with ``parameters`` in ``cwd`` with the briefing's kernel settings, writing it
+    to ``executed`` as it goes (:mod:`dossier.run.engine`); return the executed notebook.
+    papermill's errors pass through."""
+    return papermill.execute_notebook(
+        nb,
+        str(executed),
+        parameters=dict(parameters),
+        cwd=str(cwd),
+        engine_name=engine.engine_name(),
+        execution_timeout=timeout,
+        start_timeout=START_TIMEOUT,
+        progress_bar=progress,
+        request_save_on_cell_execute=True,
+        config=kernel_config(),
+    )
 
 
 def check_name(name: str) -> None:
