@@ -93,11 +93,14 @@ def build(
     notebook: Path = paths.BRIEFING_NOTEBOOK,
     timeout: float = DEFAULT_TIMEOUT,
     progress: bool = False,
+    evaluate: Mapping[str, str] | None = None,
+    into: dict | None = None,
 ) -> Briefing:
     """Execute ``notebook`` with ``parameters`` into ``out_dir/name.ipynb`` and export it to
     ``out_dir/name.html``. Raises :class:`BriefingArgumentError` for parameters the notebook does
     not declare and :class:`BriefingError` when execution fails; the failed notebook is kept at
-    ``out_dir/name.ipynb`` for inspection."""
+    ``out_dir/name.ipynb`` for inspection. ``evaluate`` and ``into``: expressions evaluated in
+    the kernel after the last cell, their text put in ``into`` (see :mod:`dossier.run.engine`)."""
     parameters = dict(parameters or {})
     check_name(name)
     declared = declared_parameters(notebook)
@@ -118,7 +121,8 @@ def build(
     started = time.perf_counter()
     log.info("executing %s into %s", notebook, executed)
     try:
-        execute(unattended(notebook), executed, parameters, notebook.parent, timeout, progress)
+        execute(unattended(notebook), executed, parameters, notebook.parent, timeout, progress,
+                evaluate=evaluate, into=into)  # fmt: skip
     except papermill.PapermillExecutionError as exc:
         raise BriefingError(
             f"cell {exc.exec_count} raised {exc.ename}: {_first_line(exc.evalue)} "
@@ -156,10 +160,12 @@ def execute(
     cwd: Path,
     timeout: float = DEFAULT_TIMEOUT,
     progress: bool = False,
+    evaluate: Mapping[str, str] | None = None,
+    into: dict | None = None,
 ) -> nbformat.NotebookNode:
     """Run ``nb`` with ``parameters`` in ``cwd`` with the briefing's kernel settings, writing it
-    to ``executed`` as it goes (:mod:`dossier.run.engine`); return the executed notebook.
-    papermill's errors pass through."""
+    to ``executed`` as it goes, then evaluate ``evaluate`` into ``into``
+    (:mod:`dossier.run.engine`); return the executed notebook. papermill's errors pass through."""
     return papermill.execute_notebook(
         nb,
         str(executed),
@@ -171,6 +177,8 @@ def execute(
         progress_bar=progress,
         request_save_on_cell_execute=True,
         config=kernel_config(),
+        evaluate=evaluate,
+        into=into,
     )
 
 
