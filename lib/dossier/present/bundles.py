@@ -33,7 +33,8 @@ def cached(key: str, make: Callable[[], str], folder: Path | None = None) -> str
     folder = cache_dir() if folder is None else folder
     path = folder / f"{_file_name(key)}.js"
     try:
-        return path.read_text(encoding="utf-8")
+        if text := path.read_text(encoding="utf-8"):  # an empty file is no bundle
+            return text
     except (OSError, UnicodeDecodeError):
         pass
     text = make()

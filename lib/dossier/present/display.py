@@ -1,7 +1,8 @@
 """Display helpers for notebooks: one setup call, headers, tables.
 
 :func:`setup` makes Altair charts render both in JupyterLab 4 and in HTML exported with no
-network: it displays one inline copy of the Vega bundle shipped by ``vl-convert-python`` and
+network: it displays one inline copy of the Vega bundle shipped by ``vl-convert-python`` (made
+once per version and kept in the user's cache folder: :mod:`dossier.present.bundles`) and
 enables a renderer that emits a ``<div>`` plus a ``vegaEmbed(...)`` call. It also turns on
 itables' offline mode, which inlines the DataTables bundle the same way.
 """

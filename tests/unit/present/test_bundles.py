@@ -47,3 +47,12 @@ def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("DOSSIER_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert bundles.cache_dir() == tmp_path / "xdg" / "dossier"
+
+
+def test_an_empty_or_unreadable_file_is_made_again(tmp_path):
+    (tmp_path / "k.js").write_text("")
+    (tmp_path / "u.js").write_bytes(b"\xff\xfe not utf-8")
+    calls = []
+    assert bundles.cached("k", _maker("k()", calls), tmp_path) == "k()"
+    assert bundles.cached("u", _maker("u()", calls), tmp_path) == "u()"
+    assert (tmp_path / "k.js").read_text() == "k()" and calls == ["k()", "u()"]
