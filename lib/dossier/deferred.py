@@ -26,9 +26,13 @@ def defer_iri_grammar() -> bool:
         return True
     if IRI_MODULE in sys.modules or "jsonschema._format" in sys.modules:
         return False
-    if importlib.util.find_spec(IRI_MODULE) is None:
+    spec = importlib.util.find_spec(IRI_MODULE)
+    if spec is None:
         return False
-    sys.modules[IRI_MODULE] = _stand_in()
+    stand_in = _stand_in()
+    # its submodules can still be imported by name, from the real package's folder
+    stand_in.__path__ = list(spec.submodule_search_locations or [])
+    sys.modules[IRI_MODULE] = stand_in
     return True
 
 

@@ -51,3 +51,13 @@ def test_no_stand_in_once_jsonschema_has_chosen_its_checkers():
         print(deferred.defer_iri_grammar(), "rfc3987_syntax" in sys.modules)
     """)
     assert out.split() == ["False", "True"]
+
+
+def test_other_names_and_submodules_of_the_iri_module_still_import():
+    out = _run("""
+        import sys, dossier
+        from rfc3987_syntax import RFC3987_SYNTAX_PARSER_TYPE
+        import rfc3987_syntax.utils
+        print(RFC3987_SYNTAX_PARSER_TYPE, callable(rfc3987_syntax.utils.load_grammar))
+    """)
+    assert out.split() == ["earley", "True"]
