@@ -68,30 +68,60 @@ def _floor(out: Path) -> int:
     return html.stat().st_size
 
 
-def _fresh_floor(out: Path) -> int:
-    """:func:`_floor` in a fresh Python process; return the HTML's size in bytes."""
+# A fresh ``python -c`` around ``{body}`` that, as it ends, writes on the last line of stderr
+# its own CPU seconds and those of the children it waited for (the kernel).
+_SPLIT = "cpu split:"
+_WRAPPED = (
+    "import resource, sys\n"
+    "try:\n"
+    "    {body}\n"
+    "finally:\n"
+    "    use = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]\n"
+    f"    print({_SPLIT!r}, *(u.ru_utime + u.ru_stime for u in use), file=sys.stderr)\n"
+)
+_FLOOR_BODY = (
+    "import pathlib; from dossier.dev import bench_brief as b; b._floor(pathlib.Path(sys.argv[1]))"
+)
+_BRIEF_BODY = (
+    "import runpy; sys.argv[0] = 'dossier'; runpy.run_module('dossier', run_name='__main__')"
+)
+
+
+def _fresh(body: str, *args: str) -> tuple[float, float]:
+    """Run ``body`` in a fresh Python process with ``args``; return (its own CPU seconds, its
+    children's: the kernel's)."""
+    run = subprocess.run([sys.executable, "-c", _WRAPPED.format(body=body), *args],
+                         check=True, capture_output=True, text=True)  # fmt: skip
+    own, children = run.stderr.strip().splitlines()[-1].removeprefix(_SPLIT).split()
+    return float(own), float(children)
+
+
+def _fresh_floor(out: Path) -> tuple[int, float, float]:
+    """:func:`_floor` in a fresh Python process: (HTML bytes, driver CPU, kernel CPU)."""
     out.mkdir(parents=True, exist_ok=True)
-    code = "import sys, pathlib\nfrom dossier.dev import bench_brief\n"
-    code += "bench_brief._floor(pathlib.Path(sys.argv[1]))"
-    subprocess.run([sys.executable, "-c", code, str(out)], check=True, capture_output=True)
-    return (out / "empty.html").stat().st_size
+    driver, kernel = _fresh(_FLOOR_BODY, str(out))
+    return (out / "empty.html").stat().st_size, driver, kernel
 
 
-def _fresh_brief(corpus: Path, out: Path) -> int:
-    """``python -m dossier brief`` of ``corpus`` into ``out``; return the HTML's size in bytes."""
-    command = [sys.executable, "-m", "dossier", "brief", "--corpus", str(corpus), "--out", str(out)]
-    subprocess.run(command, check=True, capture_output=True)
-    return (out / "briefing.html").stat().st_size
+def _fresh_brief(corpus: Path, out: Path) -> tuple[int, float, float]:
+    """``python -m dossier brief`` of ``corpus`` into ``out`` (a fresh process):
+    (HTML bytes, driver CPU, kernel CPU)."""
+    driver, kernel = _fresh(_BRIEF_BODY, "brief", "--corpus", str(corpus), "--out", str(out))
+    return (out / "briefing.html").stat().st_size, driver, kernel
 
 
 def _seeds_against_floor(tmp: Path) -> tuple[tuple, tuple]:
-    """((wall, CPU, HTML bytes) of the brief, the same of the floor): the faster of two fresh
-    runs of each, run alternately so that both meet the same load on the machine."""
+    """((wall, CPU, (HTML bytes, driver CPU, kernel CPU)) of the brief, the same of the floor):
+    the faster of two fresh runs of each, run alternately so that both meet the same load."""
     runs: dict[str, list[tuple]] = {"brief": [], "floor": []}
     for n in (1, 2):
         runs["floor"].append(_timed(_fresh_floor, tmp / f"floor-{n}"))
         runs["brief"].append(_timed(_fresh_brief, paths.SEEDS_DIR, tmp / f"seeds-{n}"))
     return min(runs["brief"], key=lambda r: r[1]), min(runs["floor"], key=lambda r: r[1])
+
+
+def _cpu_note(html: int, cpu: float, driver: float, kernel: float) -> str:
+    return f"HTML {html / 1e6:.2f} MB, CPU {cpu:.1f} s (driver {driver:.1f}, kernel {kernel:.1f})"
 
 
 def brief_rows(tmp: Path, sizes: list[int], make_corpus) -> list[tuple]:
@@ -115,18 +145,16 @@ def brief_rows(tmp: Path, sizes: list[int], make_corpus) -> list[tuple]:
                 "-",
             )
         )
-    (wall, cpu, html), (floor_wall, floor_cpu, floor_html) = _seeds_against_floor(tmp)
+    (wall, cpu, brief), (floor_wall, floor_cpu, floor) = _seeds_against_floor(tmp)
     seeds = len(list(paths.SEEDS_DIR.glob("*.txt")))
-    rows.append(
-        ("brief, seeds", seeds, wall, None, f"HTML {html / 1e6:.2f} MB, CPU {cpu:.1f} s", "-", "-")
-    )
+    rows.append(("brief, seeds", seeds, wall, None, _cpu_note(brief[0], cpu, *brief[1:]), "-", "-"))
     rows.append(
         (
             "floor, empty notebook",
             None,
             floor_wall,
             None,
-            f"HTML {floor_html / 1e6:.2f} MB, CPU {floor_cpu:.1f} s",
+            _cpu_note(floor[0], floor_cpu, *floor[1:]),
             "-",
             "-",
         )
