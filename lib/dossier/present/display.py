@@ -1,7 +1,8 @@
 """Display helpers for notebooks: one setup call, headers, tables.
 
 :func:`setup` makes Altair charts render both in JupyterLab 4 and in HTML exported with no
-network: it displays one inline copy of the Vega bundle shipped by ``vl-convert-python`` and
+network: it displays one inline copy of the Vega bundle shipped by ``vl-convert-python`` (made
+once per version and kept in the user's cache folder: :mod:`dossier.present.bundles`) and
 enables a renderer that emits a ``<div>`` plus a ``vegaEmbed(...)`` call. It also turns on
 itables' offline mode, which inlines the DataTables bundle the same way.
 """
@@ -25,7 +26,7 @@ from dossier import paths
 from dossier.corpus import reliability
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import label as category_label
-from dossier.present import evidence
+from dossier.present import bundles, evidence
 from dossier.present.languages import language_name
 from dossier.present.tables import for_readers, reader_label, show_html_table, show_table
 
@@ -42,9 +43,13 @@ EMBED_OPTIONS = {
 
 @functools.cache
 def vega_bundle() -> str:
-    """Return the JavaScript bundle (Vega, Vega-Lite, vega-embed) matching Altair's schema."""
+    """Return the JavaScript bundle (Vega, Vega-Lite, vega-embed) matching Altair's schema,
+    cached on disk per Vega-Lite and vl-convert version (:mod:`dossier.present.bundles`)."""
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    return vl_convert.javascript_bundle(vl_version=major_minor)
+    return bundles.cached(
+        f"vega-lite-{major_minor}-vl-convert-{vl_convert.__version__}",
+        lambda: vl_convert.javascript_bundle(vl_version=major_minor),
+    )
 
 
 def script_json(value: object) -> str:

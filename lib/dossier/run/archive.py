@@ -9,6 +9,7 @@ so no folder is ever half-written; earlier runs are never touched. ``DIR/latest.
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import os
@@ -29,6 +30,14 @@ from dossier.run import briefing
 log = logging.getLogger(__name__)
 
 SELECTION = ("outlets", "query", "categories", "min_reliability", "since", "until")
+# The record of what the briefing showed, handed back by its kernel after the last cell (see
+# dossier.run.engine): made from the notebook's own ``selected`` and ``view``, it is the record
+# of what was shown, and the driver does not load and reconcile the corpus a second time. A
+# notebook without those names gets the record made here instead (:func:`_record`).
+RECORD_EXPRESSION = (
+    "__import__('json').dumps(__import__('dossier.analyse.changes', fromlist=['record'])"
+    ".record(selected, view), default=str)"
+)
 PACKAGES = ("dossier", "pandas", "altair", "papermill", "nbconvert", "duckdb", "itables")
 
 
@@ -96,9 +105,14 @@ def _run(corpus, archive, parameters, notebook, timeout, now) -> Run:
     clock = time.perf_counter()
     log.info("run %s: corpus %s, previous run %s", final.name, corpus, parameters["previous_run"])
     try:
+        handed: dict[str, str | None] = {}
         result = briefing.build(parameters, out_dir=work, name="briefing", notebook=notebook,
-                                timeout=timeout)  # fmt: skip
-        record = _record(corpus, parameters)
+                                timeout=timeout, evaluate={"record": RECORD_EXPRESSION},
+                                into=handed)  # fmt: skip
+        record = handed_back(handed.get("record"))
+        if record is None:
+            log.info("the notebook handed back no record: loading the corpus again to make it")
+            record = _record(corpus, parameters)
     except briefing.BriefingArgumentError:
         _detach(watched, handler)
         shutil.rmtree(work, ignore_errors=True)  # nothing ran: leave no folder behind
@@ -148,6 +162,16 @@ def _detach(loggers: list[logging.Logger], handler: logging.Handler) -> None:
     for logger in loggers:
         logger.removeHandler(handler)
     handler.close()
+
+
+def handed_back(text: str | None) -> dict | None:
+    """The record in ``text``, the kernel's ``text/plain`` of :data:`RECORD_EXPRESSION` (the
+    repr of a JSON string); None when there is none or it is not a record."""
+    try:
+        value = json.loads(ast.literal_eval(text)) if text else None
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, dict) and "claims" in value else None
 
 
 def _record(corpus: str | list[str], parameters: dict[str, Any]) -> dict:

@@ -22,6 +22,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 from dossier import paths
+from dossier.run import engine
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +93,14 @@ def build(
     notebook: Path = paths.BRIEFING_NOTEBOOK,
     timeout: float = DEFAULT_TIMEOUT,
     progress: bool = False,
+    evaluate: Mapping[str, str] | None = None,
+    into: dict | None = None,
 ) -> Briefing:
     """Execute ``notebook`` with ``parameters`` into ``out_dir/name.ipynb`` and export it to
     ``out_dir/name.html``. Raises :class:`BriefingArgumentError` for parameters the notebook does
     not declare and :class:`BriefingError` when execution fails; the failed notebook is kept at
-    ``out_dir/name.ipynb`` for inspection."""
+    ``out_dir/name.ipynb`` for inspection. ``evaluate`` and ``into``: expressions evaluated in
+    the kernel after the last cell, their text put in ``into`` (see :mod:`dossier.run.engine`)."""
     parameters = dict(parameters or {})
     check_name(name)
     declared = declared_parameters(notebook)
@@ -117,17 +121,8 @@ def build(
     started = time.perf_counter()
     log.info("executing %s into %s", notebook, executed)
     try:
-        papermill.execute_notebook(
-            unattended(notebook),
-            str(executed),
-            parameters=parameters,
-            cwd=str(notebook.parent),
-            execution_timeout=timeout,
-            start_timeout=START_TIMEOUT,
-            progress_bar=progress,
-            request_save_on_cell_execute=True,
-            config=kernel_config(),
-        )
+        ran = execute(unattended(notebook), executed, parameters, notebook.parent, timeout,
+                      progress, evaluate=evaluate, into=into)  # fmt: skip
     except papermill.PapermillExecutionError as exc:
         raise BriefingError(
             f"cell {exc.exec_count} raised {exc.ename}: {_first_line(exc.evalue)} "
@@ -146,7 +141,7 @@ def build(
         raise BriefingError(
             f"{type(exc).__name__}: {_first_line(str(exc))} (notebook kept at {executed})"
         ) from exc
-    if skipped := _not_run(executed):
+    if skipped := _not_run(ran):
         raise BriefingError(
             f"a cell ended the run early (such as sys.exit()): {skipped} cell(s) did not run "
             f"(executed notebook kept at {executed})"
@@ -154,8 +149,37 @@ def build(
     execute_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
-    export_html(executed, html_path)
+    export_notebook(ran, html_path, declared)  # the notebook as written, not read back
     return Briefing(executed, html_path, execute_seconds, time.perf_counter() - started)
+
+
+def execute(
+    nb: nbformat.NotebookNode,
+    executed: Path,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: bool = False,
+    evaluate: Mapping[str, str] | None = None,
+    into: dict | None = None,
+) -> nbformat.NotebookNode:
+    """Run ``nb`` with ``parameters`` in ``cwd`` with the briefing's kernel settings, writing it
+    to ``executed`` as it goes, then evaluate ``evaluate`` into ``into``
+    (:mod:`dossier.run.engine`); return the executed notebook. papermill's errors pass through."""
+    return papermill.execute_notebook(
+        nb,
+        str(executed),
+        parameters=dict(parameters),
+        cwd=str(cwd),
+        engine_name=engine.engine_name(),
+        execution_timeout=timeout,
+        start_timeout=START_TIMEOUT,
+        progress_bar=progress,
+        request_save_on_cell_execute=True,
+        config=kernel_config(),
+        evaluate=evaluate,
+        into=into,
+    )
 
 
 def check_name(name: str) -> None:
@@ -182,10 +206,18 @@ def export_html(executed: Path, html_path: Path) -> Path:
     """Export an executed notebook to ``html_path``: code hidden, live-only cells dropped, no
     network request. Written to a temporary file and renamed, so a reader never sees half."""
     nb = nbformat.read(str(executed), as_version=4)
+    return export_notebook(nb, html_path, notebook_parameters(executed))
+
+
+def export_notebook(
+    nb: nbformat.NotebookNode, html_path: Path, declared: Mapping[str, Mapping[str, Any]]
+) -> Path:
+    """:func:`export_html` of an executed notebook in memory, whose parameters as the notebook
+    declares them (:func:`notebook_parameters`) are ``declared``: they give the title's default.
+    ``nb``'s metadata is changed (title set, widget state dropped)."""
     title = nb.metadata.get("papermill", {}).get("parameters", {}).get("title")
     if title is None:  # not passed: the notebook's own default
-        default = notebook_parameters(executed).get("title", {}).get("default")
-        title = _literal(default)
+        title = _literal(declared.get("title", {}).get("default"))
     if title:
         nb.metadata["title"] = str(title)
     # The widget cells are dropped, so their saved state (which holds their output, article
@@ -237,11 +269,10 @@ def _runtime_dir() -> str | None:
     return runtime
 
 
-def _not_run(executed: Path) -> int:
-    """How many code cells of ``executed`` should have run and did not. papermill counts a
-    cell's ``sys.exit()`` as success and runs nothing after it: the briefing would be exported
+def _not_run(nb: nbformat.NotebookNode) -> int:
+    """How many code cells of the executed ``nb`` should have run and did not. papermill counts
+    a cell's ``sys.exit()`` as success and runs nothing after it: the briefing would be exported
     half-made and the run end with status 0."""
-    nb = nbformat.read(str(executed), as_version=4)
     return sum(
         1
         for cell in nb.cells
