@@ -69,11 +69,11 @@ class Table:
         """Whether ``word`` (normalised for matching) is an alias of this list."""
         return word in self.entries or word.casefold() in self.entries
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> tuple[Match, ...]:
         """Return the non-overlapping hits in ``text`` (normalised for matching), longest first
-        where two start together, in order."""
-        starts = [(m.start(), w) for m in self._starts.finditer(text) if (w := _first(text, m))]
-        return self.find_at(text, starts)
+        where two start together, in order. Remembered: the same speaker's words are looked up
+        for every figure they give, and in article after article."""
+        return _find(self, text)
 
     def find_at(self, text: str, starts: list[tuple[int, str]]) -> list[Match]:
         """:meth:`find`, trying only ``starts`` ((position, its word) pairs)."""
@@ -146,6 +146,12 @@ _SPACES = re.compile(r"\s+")
 _FIRST_WORD = re.compile(r"\w+")
 _ANY_START = re.compile(r"(?<![\w])\w")
 _WORD = re.compile(r"(?<![\w])\w+")  # a word, from its start: _FIRST_WORD where _ANY_START is
+
+
+@functools.lru_cache(maxsize=8192)
+def _find(table: Table, text: str) -> tuple[Match, ...]:
+    starts = [(m.start(), w) for m in table._starts.finditer(text) if (w := _first(text, m))]
+    return tuple(table.find_at(text, starts))
 
 
 def _first(text: str, start: re.Match[str]) -> str:
