@@ -19,8 +19,10 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from dossier.corpus.parquet_parts import Written, write_part
 from dossier.corpus.partitions import Extracted, Part, chunks, merge, read_part
 from dossier.ingest.files import SourceFile
+from dossier.ingest.urls import Url
 
 log = logging.getLogger(__name__)
 
@@ -126,12 +128,20 @@ class Pool:
         progress: Callable[[int, int], None] | None = None,
         boilerplate_file: str | os.PathLike[str] | None = None,
         hashes: Sequence[str] | None = None,
-    ) -> Iterator[tuple[int, Part]]:
+        parts_dir: str | None = None,
+    ) -> Iterator[tuple[int, Part | Written]]:
         """Read ``files`` on the workers; yield ``(i, part)`` for partition ``i`` (in file
         order) as each is done, in any order. ``progress(done, total)`` is called as each
         partition's files are done. ``hashes`` (the SHA-256 of each file as read here) let
-        workers on a cluster check that they read the same bytes. The extraction's warnings
-        are warned once each, after the last part."""
+        workers on a cluster check that they read the same bytes. With ``parts_dir`` (a folder
+        or fsspec URL the workers and this process share), each part comes back as the
+        :class:`dossier.corpus.parquet_parts.Written` Parquet files of its tables instead of
+        frames. The extraction's warnings are warned once each, after the last part."""
+        if self.scheduler is None and any(_in_memory(f) for f in files):
+            raise ValueError(
+                "memory:// files live in this process's memory: local worker processes "
+                "cannot read them (read them with workers=1)"
+            )
         client, workers = self._ready()
         from distributed import as_completed
 
@@ -139,19 +149,27 @@ class Pool:
         check = hashes if self.scheduler is not None else None
         ranges = chunks(len(files), workers)
         batch = uuid.uuid4().hex[:12]
-        futures = [
-            client.submit(
-                read_part,
-                list(files[r.start : r.stop]),
-                r.start,
-                boilerplate,
-                None if check is None else list(check[r.start : r.stop]),
-                key=f"dossier-part-{batch}-{i}",
-                pure=False,
-                priority=-i,  # in file order, so the first partitions come back first
+        task, more = read_part, ()
+        if parts_dir is not None:
+            task = write_part
+        futures = []
+        for i, r in enumerate(ranges):
+            if parts_dir is not None:
+                more = (parts_dir, f"dossier-{batch}-{i:05d}")
+            sums = None if check is None else list(check[r.start : r.stop])
+            futures.append(
+                client.submit(
+                    task,
+                    list(files[r.start : r.stop]),
+                    r.start,
+                    boilerplate,
+                    sums,
+                    *more,
+                    key=f"dossier-part-{batch}-{i}",
+                    pure=False,
+                    priority=-i,  # in file order, so the first partitions come back first
+                )
             )
-            for i, r in enumerate(ranges)
-        ]
         index = {f.key: i for i, f in enumerate(futures)}
         said: dict[str, type[Warning]] = {}
         done = 0
@@ -182,6 +200,10 @@ class Pool:
             (stack, self._client), self._starting = self._starting.result(), None
             self._stack.enter_context(stack)
         return self._client, self.workers
+
+
+def _in_memory(f: SourceFile) -> bool:
+    return isinstance(f.path, Url) and f.path.protocol == "memory"
 
 
 def _started(workers: int) -> tuple[contextlib.ExitStack, object]:

@@ -27,9 +27,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dossier.corpus import parquet_parts
 from dossier.corpus.corpus import Corpus
 from dossier.corpus.locking import Lock, lock_file
 from dossier.corpus.parallel import Pool
+from dossier.corpus.parquet_parts import Written
 from dossier.corpus.partitions import Header, header, ledger
 from dossier.corpus.schema import (
     LOG_COLUMNS,
@@ -51,6 +53,7 @@ from dossier.corpus.transaction import Transaction
 from dossier.extract import claims as claims_module
 from dossier.ingest.files import SourceFile, discover, printable
 from dossier.ingest.reader import PROBLEM_COLUMNS, Tables, read_files
+from dossier.ingest.urls import Url
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +95,7 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     extract_progress: Callable[[int, int], None] | None = None,
+    parts: str | None = None,
 ) -> IngestReport:
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
     return the :class:`IngestReport`. ``progress(done, total)`` is called as files are hashed,
@@ -101,9 +105,13 @@ def ingest(
     ``workers`` local processes read the files (1: this process; below
     :data:`dossier.corpus.parallel.MIN_FILES` files to read, this process whatever the number),
     or the Dask cluster whose scheduler is at ``scheduler`` (``"tcp://HOST:8786"``): see
-    :mod:`dossier.corpus.parallel`. Either way this process writes the store, in one
-    transaction; raises :class:`dossier.corpus.parallel.SchedulerUnreachable` when the
-    scheduler does not answer.
+    :mod:`dossier.corpus.parallel`; with ``parts`` (a folder or fsspec URL they and this
+    process share), workers hand their partitions back as Parquet files there, removed once
+    written. Either way this process writes the store, in one transaction (with workers, each
+    partition as it comes: the store is held for writing while they read); raises
+    :class:`dossier.corpus.parallel.SchedulerUnreachable` when the scheduler does not answer.
+    Sources may be fsspec URLs (``file://``, ``memory://``, ``s3://`` with s3fs): see
+    :mod:`dossier.ingest.urls`.
 
     One ingest at a time: raises :class:`dossier.corpus.locking.Locked` when another ingest or a
     briefing holds the store's lock file, and :class:`dossier.corpus.storefile.StoreBusy` when a
@@ -128,14 +136,14 @@ def ingest(
                 # written partition by partition as the workers finish them: the store is held
                 # for writing while they read, and no process holds all the frames at once
                 with _writing(store, wait) as con, Transaction(con, report, todo, known) as tx:
-                    problems, article_of_file = _stream(pool, tx, todo, extract_progress)
+                    problems, article_of_file = _stream(pool, tx, todo, extract_progress, parts)
                     tx.commit(problems, article_of_file, sources, started_at)
             else:
                 batch, tables = _read(files, ", ".join(sources), extract_progress)
                 # The store is opened for writing only now, for the one transaction: readers are
                 # kept out for the time it takes to write, not for the time it takes to read.
                 with _writing(store, wait) as con, Transaction(con, report, todo, known) as tx:
-                    tx.add(tables)
+                    tx.add(tables["articles"]["article_id"].tolist(), tables)
                     names = zip(
                         batch.articles["file_name"], batch.articles["article_id"], strict=True
                     )
@@ -169,14 +177,24 @@ def _todo(found, known, report, progress, pool) -> list[tuple[SourceFile, str, i
     return todo
 
 
-def _stream(pool: Pool, tx: Transaction, todo, progress) -> tuple[pd.DataFrame, dict[str, str]]:
+def _stream(
+    pool: Pool, tx: Transaction, todo, progress, parts_dir: str | None
+) -> tuple[pd.DataFrame, dict[str, str]]:
     """Read the files of ``todo`` on ``pool``'s workers, writing each partition in ``tx`` as it
-    comes; return the problems of the files and the article kept from each file, by name."""
+    comes (as frames, or through Parquet files in ``parts_dir``, removed once the transaction
+    ends); return the problems of the files and the article kept from each file, by name."""
     files, hashes = [f for f, _, _ in todo], [sha for _, sha, _ in todo]
     headers: dict[int, Header] = {}
-    for i, part in pool.parts(files, progress, hashes=hashes):
-        tx.add(_frames(part), order=i)
-        headers[i] = header(part)
+    written: list[str] = []
+    tx.on_end(lambda: parquet_parts.remove(written))
+    for i, part in pool.parts(files, progress, hashes=hashes, parts_dir=parts_dir):
+        if isinstance(part, Written):
+            written.extend(part.files.values())
+            headers[i] = part.header
+            tx.add(part.header.article_ids, part.files, order=i)
+        else:
+            headers[i] = header(part)
+            tx.add(headers[i].article_ids, _frames(part), order=i)
     pool.release()  # the workers stop while the store is written
     ordered = [headers[i] for i in sorted(headers)]
     problems, dropped = ledger(ordered)
@@ -302,15 +320,19 @@ def ingest_log(store: Path) -> pd.DataFrame:
 
 
 def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
-    """Each file once, by resolved path; a file name two sources share ("a/x.txt", "b/x.txt")
-    is replaced by the full path, so names identify files within an ingest."""
+    """Each file once, by resolved path (or URL); a file name two sources share ("a/x.txt",
+    "b/x.txt") is replaced by the full path, so names identify files within an ingest."""
     seen, out = set(), []
     folders: dict[Path, str] = {}
     for f in files:
-        key = _resolved(f.path, folders)
+        if isinstance(f.path, Url):
+            key, path = f.path.url, f.path
+        else:
+            key = _resolved(f.path, folders)
+            path = Path(key)
         if key not in seen:
             seen.add(key)
-            out.append(SourceFile(Path(key), f.file_name, f.problem))
+            out.append(SourceFile(path, f.file_name, f.problem))
     counts = Counter(f.file_name for f in out)
     return [
         SourceFile(f.path, printable(f.path), f.problem) if counts[f.file_name] > 1 else f

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from dossier.corpus import parquet_parts
 from dossier.corpus.schema import (
     EVENT_COLUMNS,
     FILES_COLUMNS,
@@ -40,6 +41,7 @@ class Transaction:
         self.owner: dict[str, int] = {}  # article id written -> the partition it came from
         self.duplicates: set[str] = set()  # article ids the store already held
         self.done = False
+        self._ends: list = []
 
     def __enter__(self) -> Transaction:
         changed = [printable(f.path) for f, _, _ in self.todo]
@@ -60,15 +62,25 @@ class Transaction:
         return self
 
     def __exit__(self, kind, *exc) -> None:
-        if not self.done:
-            self.con.execute("ROLLBACK")
+        try:
+            if not self.done:
+                self.con.execute("ROLLBACK")
+        finally:
+            for end in self._ends:
+                end()
 
-    def add(self, tables: dict[str, pd.DataFrame], order: int = 0) -> None:
-        """Write the articles of ``tables`` (articles, sentences, claims, entities) read from
-        partition ``order`` (0: the only one) but those the store or an earlier partition
-        holds."""
+    def on_end(self, call) -> None:
+        """Call ``call()`` when the transaction ends, committed or rolled back."""
+        self._ends.append(call)
+
+    def add(
+        self, article_ids: list[str], tables: dict[str, pd.DataFrame | str], order: int = 0
+    ) -> None:
+        """Write the articles ``article_ids`` of ``tables`` (articles, sentences, claims,
+        entities: frames, or the locations of Parquet files) read from partition ``order`` (0:
+        the only one), but those the store or an earlier partition holds."""
         new, again = [], []
-        for article_id in tables["articles"]["article_id"].tolist():
+        for article_id in article_ids:
             earlier = self.owner.get(article_id)
             if article_id in self.existing:
                 self.duplicates.add(article_id)
@@ -81,12 +93,25 @@ class Transaction:
         for table in TABLES:
             _delete_ids(self.con, table, again)
         keep = new + again
-        everything = len(keep) == len(tables["articles"])
-        for table, frame in tables.items():
-            rows = frame if everything else frame[frame["article_id"].isin(keep)]
-            if len(rows):
-                self.con.register("incoming", rows)
-                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        if not keep:
+            return
+        only = (
+            ""
+            if len(keep) == len(article_ids)
+            else " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+        )
+        for table, given in tables.items():
+            if isinstance(given, str):
+                parquet_parts.connect_for(given, self.con)
+                relation = parquet_parts.source(given)
+            elif len(given):
+                self.con.register("incoming", given)
+                relation = "incoming"
+            else:
+                continue
+            sql = f"INSERT INTO {table} BY NAME SELECT * FROM {relation}{only}"
+            self.con.execute(sql, [keep] if only else None)
+            if relation == "incoming":
                 self.con.unregister("incoming")
 
     def commit(self, problems: pd.DataFrame, article_of_file: dict[str, str], sources, started_at):
