@@ -107,5 +107,11 @@ def remove(locations: Iterable[str]) -> None:
                 fs.rm_file(inner)
 
 
+def remove_folder(folder: str) -> None:
+    """Remove the local ``folder`` of parts if it is empty."""
+    with contextlib.suppress(OSError):
+        os.rmdir(local(folder) or "")
+
+
 def _quoted(text: str) -> str:
     return text.replace("'", "''")

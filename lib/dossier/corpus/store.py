@@ -136,7 +136,10 @@ def ingest(
                 # written partition by partition as the workers finish them: the store is held
                 # for writing while they read, and no process holds all the frames at once
                 with _writing(store, wait) as con, Transaction(con, report, todo, known) as tx:
-                    problems, article_of_file = _stream(pool, tx, todo, extract_progress, parts)
+                    where = parts or _local_parts(store, scheduler)
+                    if where is not None and parts is None:  # ours: removed once empty
+                        tx.on_end(lambda: parquet_parts.remove_folder(where))
+                    problems, article_of_file = _stream(pool, tx, todo, extract_progress, where)
                     tx.commit(problems, article_of_file, sources, started_at)
             else:
                 batch, tables = _read(files, ", ".join(sources), extract_progress)
@@ -205,6 +208,15 @@ def _stream(
         if article_id not in again
     }
     return problems, article_of_file
+
+
+def _local_parts(store: Path, scheduler: str | None) -> str | None:
+    """Where local workers hand their partitions back: a folder beside the store (Parquet read
+    by DuckDB costs this process less time and memory than frames sent back through Dask;
+    one left by a killed ingest goes with its stale build). None for a cluster."""
+    if scheduler is not None:
+        return None
+    return os.fspath(store.with_name(f".{store.name}.parts-{os.getpid()}"))
 
 
 def _frames(part) -> dict[str, pd.DataFrame]:

@@ -66,11 +66,12 @@ class Transaction:
             if not self.done:
                 self.con.execute("ROLLBACK")
         finally:
-            for end in self._ends:
+            for end in reversed(self._ends):  # last registered, first run
                 end()
 
     def on_end(self, call) -> None:
-        """Call ``call()`` when the transaction ends, committed or rolled back."""
+        """Call ``call()`` when the transaction ends, committed or rolled back (the calls in
+        the reverse order of their registration)."""
         self._ends.append(call)
 
     def add(
