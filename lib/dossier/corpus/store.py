@@ -49,7 +49,7 @@ from dossier.corpus.storefile import (
     remove_stale_builds,
     verify,
 )
-from dossier.corpus.transaction import Transaction
+from dossier.corpus.transaction import PAUSE_ENV, Transaction  # noqa: F401 (store.PAUSE_ENV)
 from dossier.extract import claims as claims_module
 from dossier.ingest.files import SourceFile, discover, printable
 from dossier.ingest.reader import PROBLEM_COLUMNS, Tables, read_files
