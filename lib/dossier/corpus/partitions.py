@@ -58,10 +58,16 @@ class NotTheSameFile(Exception):
 
 
 def chunks(count: int, workers: int) -> list[range]:
-    """Contiguous ranges of ``count`` file indexes: about four per worker, so that a slow
-    partition does not keep the others waiting, each of SMALLEST_PART to LARGEST_PART files."""
-    size = max(SMALLEST_PART, min(LARGEST_PART, -(-count // (4 * max(1, workers)))))
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+    """Contiguous ranges of ``count`` file indexes, each of SMALLEST_PART to LARGEST_PART files:
+    each about a quarter of the files left per worker, so they shrink towards the end and the
+    workers finish together (a last large partition would keep the others idle)."""
+    out: list[range] = []
+    start, share = 0, 4 * max(1, workers)
+    while start < count:
+        size = max(SMALLEST_PART, min(LARGEST_PART, -(-(count - start) // share)))
+        out.append(range(start, min(start + size, count)))
+        start += size
+    return out
 
 
 def read_part(
@@ -102,17 +108,35 @@ def read_part(
     return Part(frame, sentence_frame, found, entities, problems, duplicates, article_nos, said)
 
 
-def merge(parts: Sequence[Part]) -> Extracted:
-    """Return the frames of all ``parts`` (in file order) as one process reading all their
-    files in that order would have made them."""
+class Header(NamedTuple):
+    """What the driving process keeps of a :class:`Part` once its frames are written: the
+    index, id and file name of each article, and the part's problems and duplicates."""
+
+    article_nos: list[int]
+    article_ids: list[str]
+    file_names: list[str]
+    problems: list[tuple[int, str, str, str]]
+    duplicates: list[tuple[int, str, str]]
+
+
+def header(part: Part) -> Header:
+    """The :class:`Header` of ``part``."""
+    ids, names = part.articles["article_id"].tolist(), part.articles["file_name"].tolist()
+    return Header(part.article_nos, ids, names, part.problems, part.duplicates)
+
+
+def ledger(headers: Sequence[Header]) -> tuple[pd.DataFrame, list[set[str]]]:
+    """The problems of the parts of ``headers`` (in file order) as one process reading their
+    files in that order would have found them, and for each part the ids of its articles an
+    earlier part already holds (to leave out: their files are ``duplicate`` problems)."""
     first: dict[str, str] = {}  # article id -> the file that holds it first
     problems: list[tuple[int, str, str, str]] = []
-    kept: list[Part] = []
-    for part in parts:
+    dropped: list[set[str]] = []
+    for part in headers:
         problems.extend(part.problems)
-        ids, names = part.articles["article_id"].tolist(), part.articles["file_name"].tolist()
         again = set()
-        for no, article_id, name in zip(part.article_nos, ids, names, strict=True):
+        rows = zip(part.article_nos, part.article_ids, part.file_names, strict=True)
+        for no, article_id, name in rows:
             if article_id in first:  # an earlier part holds it
                 again.add(article_id)
                 reason = duplicate_reason(first[article_id], article_id)
@@ -122,10 +146,17 @@ def merge(parts: Sequence[Part]) -> Extracted:
         for no, name, article_id in part.duplicates:  # the first may be in an earlier part
             reason = duplicate_reason(first[article_id], article_id)
             problems.append((no, name, "duplicate", reason))
-        kept.append(_without(part, again) if again else part)
+        dropped.append(again)
     # one problem per file: sorting by its index puts them in file order
     rows = [row[1:] for row in sorted(problems, key=lambda row: row[0])]
-    problem_frame = pd.DataFrame(rows, columns=list(PROBLEM_COLUMNS)).astype(PROBLEM_COLUMNS)
+    return pd.DataFrame(rows, columns=list(PROBLEM_COLUMNS)).astype(PROBLEM_COLUMNS), dropped
+
+
+def merge(parts: Sequence[Part]) -> Extracted:
+    """Return the frames of all ``parts`` (in file order) as one process reading all their
+    files in that order would have made them."""
+    problem_frame, dropped = ledger([header(p) for p in parts])
+    kept = [_without(p, again) if again else p for p, again in zip(parts, dropped, strict=True)]
     tables = Tables(
         _concat([p.articles for p in kept]), _concat([p.sentences for p in kept]), problem_frame
     )

@@ -13,10 +13,10 @@ content_sha256, article_id, status), ``file_events`` (what each ingest did to ea
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -27,18 +27,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dossier.corpus import parquet_parts
 from dossier.corpus.corpus import Corpus
 from dossier.corpus.locking import Lock, lock_file
 from dossier.corpus.parallel import Pool
+from dossier.corpus.parquet_parts import Written
+from dossier.corpus.partitions import Header, header, ledger
 from dossier.corpus.schema import (
-    EVENT_COLUMNS,
-    FILES_COLUMNS,
     LOG_COLUMNS,
-    STORE_PROBLEM_COLUMNS,
     TABLES,
     empty,
-    ensure_tables,
-    insert,
     typed,
 )
 from dossier.corpus.storefile import (
@@ -51,14 +49,15 @@ from dossier.corpus.storefile import (
     remove_stale_builds,
     verify,
 )
+from dossier.corpus.transaction import PAUSE_ENV, Transaction  # noqa: F401 (store.PAUSE_ENV)
 from dossier.extract import claims as claims_module
 from dossier.ingest.files import SourceFile, discover, printable
 from dossier.ingest.reader import PROBLEM_COLUMNS, Tables, read_files
+from dossier.ingest.urls import Url
 
 log = logging.getLogger(__name__)
 
 DEFAULT_NAME = "dossier.duckdb"
-PAUSE_ENV = "DOSSIER_INGEST_PAUSE_BEFORE_COMMIT"
 
 
 @dataclass
@@ -96,6 +95,7 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     extract_progress: Callable[[int, int], None] | None = None,
+    parts: str | None = None,
 ) -> IngestReport:
     """Bring ``store`` up to date with the files of ``sources`` (folders, globs, files) and
     return the :class:`IngestReport`. ``progress(done, total)`` is called as files are hashed,
@@ -105,9 +105,13 @@ def ingest(
     ``workers`` local processes read the files (1: this process; below
     :data:`dossier.corpus.parallel.MIN_FILES` files to read, this process whatever the number),
     or the Dask cluster whose scheduler is at ``scheduler`` (``"tcp://HOST:8786"``): see
-    :mod:`dossier.corpus.parallel`. Either way this process writes the store, in one
-    transaction; raises :class:`dossier.corpus.parallel.SchedulerUnreachable` when the
-    scheduler does not answer.
+    :mod:`dossier.corpus.parallel`; with ``parts`` (a folder or fsspec URL they and this
+    process share), workers hand their partitions back as Parquet files there, removed once
+    written. Either way this process writes the store, in one transaction (with workers, each
+    partition as it comes: the store is held for writing while they read); raises
+    :class:`dossier.corpus.parallel.SchedulerUnreachable` when the scheduler does not answer.
+    Sources may be fsspec URLs (``file://``, ``memory://``, ``s3://`` with s3fs): see
+    :mod:`dossier.ingest.urls`.
 
     One ingest at a time: raises :class:`dossier.corpus.locking.Locked` when another ingest or a
     briefing holds the store's lock file, and :class:`dossier.corpus.storefile.StoreBusy` when a
@@ -123,58 +127,130 @@ def ingest(
         remove_stale_builds(store)
         known, ingest_id = _state(store, wait)
         report = IngestReport(ingest_id=ingest_id, files_seen=len(found))
-        todo: list[tuple[SourceFile, str, int]] = []
-        # a cluster is reached before the files are hashed; local workers are closed before
-        # the store is written
+        # a cluster is reached before the files are hashed; local workers start in the
+        # background once there are enough files to read, and stop once the last part is in
         with Pool(workers, scheduler) as pool:
-            for i, f in enumerate(found, start=1):
-                try:  # a file that cannot be read is parsed below, and becomes a problem row
-                    data = f.path.read_bytes() if f.path.is_file() else b""
-                except OSError:
-                    data = b""
-                sha = hashlib.sha256(data).hexdigest()
-                previous = known.get(printable(f.path))
-                if previous and previous[0] == sha:
-                    report.files_unchanged += 1
-                else:
-                    todo.append((f, sha, len(data)))
-                    if previous:
-                        report.files_changed += 1
-                    else:
-                        report.files_new += 1
-                if progress:
-                    progress(i, len(found))
-            batch, tables = _read(pool, todo, ", ".join(sources), extract_progress)
-        # The store is opened for writing only now, for the one transaction: readers are kept
-        # out for the time it takes to write, not for the time it takes to read the articles.
-        if store.exists():
-            con = connect(store, read_only=False, wait=None if wait else WRITE_GRACE)
-            try:
-                _write(con, report, todo, known, tables, batch, sources, started_at)
-            finally:
-                con.close()
-        else:
-            with building(store) as con:
-                _write(con, report, todo, known, tables, batch, sources, started_at)
+            todo = _todo(found, known, report, progress, pool)
+            files = [f for f, _, _ in todo]
+            if pool.is_parallel(len(files)):
+                # written partition by partition as the workers finish them: the store is held
+                # for writing while they read, and no process holds all the frames at once
+                with _writing(store, wait) as con, Transaction(con, report, todo, known) as tx:
+                    where = parts or _local_parts(store, scheduler)
+                    if where is not None and parts is None:  # ours: removed once empty
+                        tx.on_end(lambda: parquet_parts.remove_folder(where))
+                    problems, article_of_file = _stream(pool, tx, todo, extract_progress, where)
+                    tx.commit(problems, article_of_file, sources, started_at)
+            else:
+                batch, tables = _read(files, ", ".join(sources), extract_progress)
+                # The store is opened for writing only now, for the one transaction: readers are
+                # kept out for the time it takes to write, not for the time it takes to read.
+                with _writing(store, wait) as con, Transaction(con, report, todo, known) as tx:
+                    tx.add(tables["articles"]["article_id"].tolist(), tables)
+                    names = zip(
+                        batch.articles["file_name"], batch.articles["article_id"], strict=True
+                    )
+                    tx.commit(batch.problems, dict(names), sources, started_at)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _read(pool: Pool, todo, label: str, progress) -> tuple[Tables, dict[str, pd.DataFrame]]:
-    """The files of ``todo`` read, and their claims and entities extracted: by ``pool``'s
-    workers, or in this process."""
-    files = [f for f, _, _ in todo]
-    if pool.is_parallel(len(files)):
-        found = pool.extract(files, progress, hashes=[sha for _, sha, _ in todo])
-        batch, claims, entities = found.tables, found.claims, found.entities
+def _todo(found, known, report, progress, pool) -> list[tuple[SourceFile, str, int]]:
+    """The files of ``found`` that are new or changed, with their SHA-256 and size, counted in
+    ``report``; ``pool`` starts its workers as soon as there are enough of them."""
+    todo: list[tuple[SourceFile, str, int]] = []
+    for i, f in enumerate(found, start=1):
+        try:  # a file that cannot be read is parsed below, and becomes a problem row
+            data = f.path.read_bytes() if f.path.is_file() else b""
+        except OSError:
+            data = b""
+        sha = hashlib.sha256(data).hexdigest()
+        previous = known.get(printable(f.path))
+        if previous and previous[0] == sha:
+            report.files_unchanged += 1
+        else:
+            todo.append((f, sha, len(data)))
+            if previous:
+                report.files_changed += 1
+            else:
+                report.files_new += 1
+            pool.prepare(len(todo))
+        if progress:
+            progress(i, len(found))
+    return todo
+
+
+def _stream(
+    pool: Pool, tx: Transaction, todo, progress, parts_dir: str | None
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Read the files of ``todo`` on ``pool``'s workers, writing each partition in ``tx`` as it
+    comes (as frames, or through Parquet files in ``parts_dir``, removed once the transaction
+    ends); return the problems of the files and the article kept from each file, by name."""
+    files, hashes = [f for f, _, _ in todo], [sha for _, sha, _ in todo]
+    headers: dict[int, Header] = {}
+    written: list[str] = []
+    tx.on_end(lambda: parquet_parts.remove(written))
+    for i, part in pool.parts(files, progress, hashes=hashes, parts_dir=parts_dir):
+        if isinstance(part, Written):
+            written.extend(part.files.values())
+            headers[i] = part.header
+            tx.add(part.header.article_ids, part.files, order=i)
+        else:
+            headers[i] = header(part)
+            tx.add(headers[i].article_ids, _frames(part), order=i)
+    pool.release()  # the workers stop while the store is written
+    ordered = [headers[i] for i in sorted(headers)]
+    problems, dropped = ledger(ordered)
+    article_of_file = {
+        name: article_id
+        for part, again in zip(ordered, dropped, strict=True)
+        for article_id, name in zip(part.article_ids, part.file_names, strict=True)
+        if article_id not in again
+    }
+    return problems, article_of_file
+
+
+def _local_parts(store: Path, scheduler: str | None) -> str | None:
+    """Where local workers hand their partitions back: a folder beside the store (Parquet read
+    by DuckDB costs this process less time and memory than frames sent back through Dask;
+    one left by a killed ingest goes with its stale build). None for a cluster."""
+    if scheduler is not None:
+        return None
+    return os.fspath(store.with_name(f".{store.name}.parts-{os.getpid()}"))
+
+
+def _frames(part) -> dict[str, pd.DataFrame]:
+    """The four tables of a partition read by a worker."""
+    tables = {"articles": part.articles, "sentences": part.sentences}
+    tables["claims"] = empty("claims") if part.claims is None else part.claims
+    tables["entities"] = empty("entities") if part.entities is None else part.entities
+    return tables
+
+
+@contextlib.contextmanager
+def _writing(store: Path, wait: bool):
+    """A connection to ``store`` open for writing; a new store is built beside it and appears
+    when the block ends without error."""
+    if store.exists():
+        con = connect(store, read_only=False, wait=None if wait else WRITE_GRACE)
+        try:
+            yield con
+        finally:
+            con.close()
     else:
-        batch = read_files(files, label, warn=False)
-        claims, entities = (
-            claims_module.extract(batch.articles, batch.sentences) if len(batch.articles)
-            else (None, None)
-        )  # fmt: skip
-        if progress and files:
-            progress(len(files), len(files))
+        with building(store) as con:
+            yield con
+
+
+def _read(files, label: str, progress) -> tuple[Tables, dict[str, pd.DataFrame]]:
+    """The files read, and their claims and entities extracted, in this process."""
+    batch = read_files(files, label, warn=False)
+    claims, entities = (
+        claims_module.extract(batch.articles, batch.sentences) if len(batch.articles)
+        else (None, None)
+    )  # fmt: skip
+    if progress and files:
+        progress(len(files), len(files))
     tables = {"articles": batch.articles, "sentences": batch.sentences}
     tables["claims"] = empty("claims") if claims is None else claims
     tables["entities"] = empty("entities") if entities is None else entities
@@ -202,87 +278,6 @@ def _state(store: Path, wait: bool) -> tuple[dict[str, tuple[str, str]], int]:
         return known, int(next_id.fetchall()[0][0])
     finally:
         con.close()
-
-
-def _write(con, report, todo, known, tables, batch, sources, started_at) -> None:
-    """Everything an ingest changes, in one transaction."""
-    by_name = {f.file_name: (f, sha, size) for f, sha, size in todo}
-    article_of_file = dict(
-        zip(batch.articles["file_name"], batch.articles["article_id"], strict=True)
-    )
-    changed_paths = [printable(f.path) for f, _, _ in todo]
-    replaced_ids = {known[p][1] for p in changed_paths if p in known and known[p][1]}
-    con.execute("BEGIN TRANSACTION")
-    try:
-        ensure_tables(con)
-        # Articles whose file changed go, unless another file still holds the same article.
-        others = _others_holding(con, replaced_ids, changed_paths)
-        gone = sorted(replaced_ids - others)
-        for table in TABLES:
-            _delete_ids(con, table, gone)
-        existing = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
-        keep = [a for a in tables["articles"]["article_id"] if a not in existing]
-        duplicates = set(tables["articles"]["article_id"]) - set(keep)
-        for table, frame in tables.items():
-            rows = frame[frame["article_id"].isin(keep)]
-            if len(rows):
-                con.register("incoming", rows)
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-                con.unregister("incoming")
-        files_rows, events, problems = [], [], []
-        for name, (f, sha, size) in by_name.items():
-            path = printable(f.path)
-            article_id = article_of_file.get(name)
-            old = known.get(path, (None, None))[1]
-            if article_id is None:
-                status, event = "problem", "problem"
-            elif article_id in duplicates:
-                status, event = "duplicate", "duplicate"
-                problems.append(
-                    (name, "duplicate", f"duplicate: article {article_id} is already in the store",
-                     path)
-                )  # fmt: skip
-            else:
-                status, event = "article", "changed" if path in known else "added"
-            files_rows.append((path, name, sha, size, article_id, status, report.ingest_id))
-            events.append((report.ingest_id, path, event, old, article_id))
-        for row in batch.problems.itertuples(index=False):
-            f, _, _ = by_name[row.file_name]
-            problems.append((row.file_name, row.problem, row.reason, printable(f.path)))
-        con.execute(
-            "DELETE FROM files WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
-        )
-        con.execute(
-            "DELETE FROM problems WHERE path IN (SELECT unnest(?::VARCHAR[]))", [changed_paths]
-        )
-        insert(con, "files", files_rows, FILES_COLUMNS)
-        insert(con, "file_events", events, EVENT_COLUMNS)
-        insert(
-            con,
-            "problems",
-            [(*p, report.ingest_id) for p in problems],
-            STORE_PROBLEM_COLUMNS,
-        )
-        report.articles_added = len(keep)
-        report.articles_replaced = len(gone)
-        report.problems = [(name, code, reason) for name, code, reason, _ in problems]
-        report.articles_total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-        report.claims_total = con.execute("SELECT count(*) FROM claims").fetchall()[0][0]
-        log_row = (
-            report.ingest_id, started_at, datetime.now(UTC).replace(tzinfo=None),
-            "; ".join(sources), report.files_seen, report.files_new, report.files_changed,
-            report.files_unchanged, report.articles_added, report.articles_replaced,
-            len(problems), report.articles_total, report.claims_total,
-        )  # fmt: skip
-        insert(con, "ingest_log", [log_row], LOG_COLUMNS)
-        pause = float(os.environ.get(PAUSE_ENV, "0") or 0)
-        if pause:
-            print(f"pausing {pause} s before commit", file=sys.stderr, flush=True)
-            time.sleep(pause)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
@@ -336,33 +331,33 @@ def ingest_log(store: Path) -> pd.DataFrame:
         con.close()
 
 
-def _delete_ids(con, table: str, ids: list[str]) -> None:
-    if ids:
-        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-
-
-def _others_holding(con, ids: set[str], paths: list[str]) -> set[str]:
-    if not ids:
-        return set()
-    rows = con.execute(
-        "SELECT article_id FROM files WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-        "AND path NOT IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(ids), paths],
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
 def _unique(files: Iterable[SourceFile]) -> list[SourceFile]:
-    """Each file once, by resolved path; a file name two sources share ("a/x.txt", "b/x.txt")
-    is replaced by the full path, so names identify files within an ingest."""
+    """Each file once, by resolved path (or URL); a file name two sources share ("a/x.txt",
+    "b/x.txt") is replaced by the full path, so names identify files within an ingest."""
     seen, out = set(), []
+    folders: dict[Path, str] = {}
     for f in files:
-        key = str(f.path.resolve())
+        if isinstance(f.path, Url):
+            key, path = f.path.url, f.path
+        else:
+            key = _resolved(f.path, folders)
+            path = Path(key)
         if key not in seen:
             seen.add(key)
-            out.append(SourceFile(Path(key), f.file_name, f.problem))
+            out.append(SourceFile(path, f.file_name, f.problem))
     counts = Counter(f.file_name for f in out)
     return [
         SourceFile(f.path, printable(f.path), f.problem) if counts[f.file_name] > 1 else f
         for f in out
     ]
+
+
+def _resolved(path: Path, folders: dict[Path, str]) -> str:
+    """``str(path.resolve())``, resolving each folder once (``folders`` caches them): the
+    real path of a file that is no link is its folder's real path and its name."""
+    if path.is_symlink() or path.name in ("", ".", ".."):
+        return str(path.resolve())
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = str(path.parent.resolve())
+    return os.path.join(folder, path.name)

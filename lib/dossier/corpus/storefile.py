@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,9 @@ def remove_stale_builds(store: Path) -> None:
         log.info("removing %s, left by an ingest that did not finish", stale)
         with contextlib.suppress(OSError):
             stale.unlink()
+    for stale in store.parent.glob(f".{store.name}.parts-*"):  # local workers' Parquet parts
+        log.info("removing %s, left by an ingest that did not finish", stale)
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _remove(build: Path) -> None:

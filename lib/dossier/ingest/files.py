@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import paths
+from dossier.ingest.urls import Url, is_url, listed
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class SourceFile:
     (a code and a reason) when discovery already knows it cannot be read: a folder that cannot
     be listed, a link back to a folder already read."""
 
-    path: Path
+    path: Path | Url
     file_name: str
     problem: tuple[str, str] | None = None
     explicit: bool = False  # named by the caller (or matched by their glob): read whatever its name
@@ -76,7 +77,7 @@ class SourceFile:
 def printable(path: str | os.PathLike[str]) -> str:
     """Return ``path`` as text that any output can take: bytes of a file name that are not
     UTF-8 (which Python keeps as lone surrogates) are written as escapes (``caf\\xe9.txt``)."""
-    text = os.fspath(path)
+    text = path.url if isinstance(path, Url) else os.fspath(path)
     try:
         text.encode("utf-8")
         return text
@@ -156,6 +157,8 @@ def listing(source: Source, patterns: str | Iterable[str] | None = None) -> List
 
 def _discover_one(item: str | os.PathLike[str]) -> list[SourceFile]:
     text = os.fspath(item)
+    if is_url(text):
+        return [SourceFile(url, printable(name), explicit=e) for url, name, e in listed(text)]
     if is_glob(text):
         hits = sorted(glob.glob(text, recursive=True))
         if not hits and not Path(text).is_absolute():
@@ -226,8 +229,10 @@ def _walk(root: Path, prefix: str = "") -> list[SourceFile]:
     return sorted(found, key=lambda f: f.path.relative_to(root).parts)
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path | Url) -> tuple[str, str]:
     """Return ``(text, encoding)`` of the file at ``path``; raises :class:`UnreadableFile`."""
+    if isinstance(path, Url):
+        return decode(_read_url(path))
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # reading a FIFO would block a scheduled run forever
@@ -246,6 +251,25 @@ def read_text(path: Path) -> tuple[str, str]:
     except OSError as exc:
         raise UnreadableFile("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
     return decode(data)
+
+
+def _read_url(url: Url) -> bytes:
+    """The bytes of the file at ``url``, checked as a local file's are."""
+    try:
+        info = url.info()
+        if info.get("type") != "file":
+            raise UnreadableFile("unreadable", f"not a file ({info.get('type')})")
+        if (size := info.get("size") or 0) > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                "too_large",
+                f"{size / 1e6:.1f} MB: an article file holds at most {MAX_FILE_BYTES / 1e6:g} MB "
+                "(split it into articles)",
+            )
+        return url.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableFile("unreadable", "cannot read file: it vanished") from exc
+    except OSError as exc:
+        raise UnreadableFile("unreadable", f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -129,7 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         parents=[verbose, pattern],
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="folder, glob or file")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="folder, glob or file; or an fsspec URL of one (file:///abs/folder, "
+        "s3://bucket/prefix/*.txt with s3fs installed)",
+    )
     ingest.add_argument("--store", type=Path, default=DEFAULT_STORE, help="the DuckDB file")
     ingest.add_argument(
         "--wait", action="store_true", help="wait for a running ingest or brief instead of exit 3"
@@ -150,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="read on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) instead "
         "of local workers (--workers is then ignored); every worker must have dossier "
         "installed and see the article files at the same paths",
+    )
+    ingest.add_argument(
+        "--parts",
+        metavar="DIR",
+        help="workers hand their partitions back as Parquet files in DIR (a folder or fsspec "
+        "URL every worker and this process can write and read) instead of through the "
+        "scheduler; removed once written (no effect when the files are read in this process)",
     )
 
     schedule = commands.add_parser(

@@ -206,7 +206,7 @@ def _ingest(args: argparse.Namespace) -> int:
     extracting = progress_bar("extracting") if tty else progress_lines("extracted claims of")
     try:
         report = store.ingest(
-            [paths.resolve(p) for p in args.paths],
+            [p if sources.is_url(p) else paths.resolve(p) for p in args.paths],
             args.store,
             progress,
             wait=args.wait,
@@ -214,6 +214,7 @@ def _ingest(args: argparse.Namespace) -> int:
             workers=args.workers,
             scheduler=args.scheduler,
             extract_progress=extracting,
+            parts=args.parts,
         )
     except SchedulerUnreachable as exc:
         return _fail(f"ingest failed, store unchanged: {exc}", EXIT_FAILED)

@@ -19,6 +19,7 @@ from dossier.ingest.files import (
     listing,
     patterns_of,
 )
+from dossier.ingest.urls import UnknownProtocol, is_url
 
 SNIFF_BYTES = 1 << 20  # a file larger than this is taken to be an article unread
 SNIFF_SHOWN = 3  # files named in the line that says none is an article
@@ -34,13 +35,18 @@ def check(sources: list[str], patterns: tuple[str, ...]) -> tuple[Listing | None
     """The :class:`Listing` of ``sources`` and None, or None and the one line that says why
     they yield no article file (a path that does not exist, a glob that matches nothing, a
     folder that holds no file matching ``patterns``)."""
-    missing = [s for s in sources if not is_glob(s) and not paths.resolve(s).exists()]
+    local = [s for s in sources if not is_url(s)]
+    missing = [s for s in local if not is_glob(s) and not paths.resolve(s).exists()]
     if missing:
         return None, f"no such file or folder: {', '.join(missing)}"
     try:
-        found = listing([s if is_glob(s) else paths.resolve(s) for s in sources], patterns)
+        found = listing(
+            [s if is_glob(s) or is_url(s) else paths.resolve(s) for s in sources], patterns
+        )
     except FileNotFoundError as exc:
         return None, f"no corpus: {exc}"
+    except UnknownProtocol as exc:
+        return None, str(exc)
     if not found.files:
         return None, nothing_to_read(sources, found)
     return found, None

@@ -54,20 +54,21 @@ def test_the_corpus_meets_every_kind_of_duplicate(one_read):
 
 
 @pytest.mark.parametrize(
-    ("count", "workers", "sizes"),
+    ("count", "workers", "first", "last"),
     [
-        (0, 2, []),
-        (10, 2, [10]),  # one small partition: never fewer than 25 files in one
-        (60, 2, [25, 25, 10]),
-        (1_000, 2, [125] * 8),  # four per worker
-        (1_001, 2, [126] * 7 + [119]),
-        (100_000, 2, [500] * 200),  # never more than 500 files in one
+        (0, 2, [], []),
+        (10, 2, [10], [10]),  # one small partition: never fewer than 25 files in one
+        (60, 2, [25, 25, 10], [25, 25, 10]),
+        (1_000, 2, [125, 110, 96], [29, 25, 25, 25, 25, 25, 25, 25, 24]),  # 1/8 of what is left
+        (1_000, 4, [63, 59, 55], [25] * 6),
+        (100_000, 2, [500] * 3, [26, 25, 25, 25, 25, 25, 25, 25, 7]),  # never more than 500
     ],
 )
-def test_partitions_are_contiguous_and_about_four_per_worker(count, workers, sizes):
-    ranges = chunks(count, workers)
-    assert [len(r) for r in ranges] == sizes
-    assert [i for r in ranges for i in r] == list(range(count))
+def test_partitions_are_contiguous_and_shrink_towards_the_end(count, workers, first, last):
+    sizes = [len(r) for r in chunks(count, workers)]
+    assert sizes[: len(first)] == first and sizes[-len(last) :] == last if last else sizes == []
+    assert sizes == sorted(sizes, reverse=True)  # so the workers finish together
+    assert [i for r in chunks(count, workers) for i in r] == list(range(count))
 
 
 def test_a_worker_that_reads_other_bytes_refuses_the_part(corpus_files):

@@ -15,7 +15,7 @@ import pytest
 
 import dossier
 from conftest import SEEDS
-from dossier.corpus import store, storefile
+from dossier.corpus import store, storefile, transaction
 from dossier.corpus.locking import Lock, lock_file
 from dossier.run import cli
 
@@ -82,7 +82,7 @@ def test_a_first_ingest_that_fails_leaves_no_store(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(store, "insert", fail)
+    monkeypatch.setattr(transaction, "insert", fail)
     with pytest.raises(RuntimeError, match="the disk is full"):
         store.ingest([corpus], db)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "store.duckdb.lock"]
