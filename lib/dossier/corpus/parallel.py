@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from dossier.corpus.cores import MIN_FILES
 from dossier.corpus.parquet_parts import Written, write_part
 from dossier.corpus.partitions import Extracted, Part, chunks, merge, read_part
 from dossier.ingest.files import SourceFile
@@ -26,10 +27,6 @@ from dossier.ingest.urls import Url
 
 log = logging.getLogger(__name__)
 
-# Below this many files to read, starting worker processes costs more than it saves: on 2 cores,
-# starting and stopping two workers takes about 1.7 s, and two workers read at 1.7-1.9x one
-# process's speed (about 360 articles/s), so they break even at some 1,400-2,000 files.
-MIN_FILES = 2_000
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = 5.0
 # Local workers only do long CPU-bound tasks: their sampling profiler and a 20 ms watchdog of the
@@ -44,13 +41,6 @@ LOCAL_CONFIG = {
 class SchedulerUnreachable(Exception):
     """The Dask scheduler named by ``scheduler`` did not answer within CONNECT_TIMEOUT, or has
     no worker."""
-
-
-def local_cores() -> int:
-    """The cores this process may run on (all of them where the OS does not say)."""
-    with contextlib.suppress(AttributeError):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 class Pool:

@@ -15,8 +15,10 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:  # imported where a store is opened: checking a file's header needs none
+    import duckdb
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,8 @@ def connect(store: Path, read_only: bool, wait: float | None) -> duckdb.DuckDBPy
         raise NotAStore(f"{os.fspath(store)} is a folder, not a store file")
     if store.is_file() and store.stat().st_size and not is_store_file(store):
         raise NotAStore(f"{os.fspath(store)} is not a DuckDB store")
+    import duckdb
+
     deadline = None if wait is None else time.monotonic() + wait
     told = False
     while True:
@@ -80,6 +84,8 @@ def connect(store: Path, read_only: bool, wait: float | None) -> duckdb.DuckDBPy
 def verify(con: duckdb.DuckDBPyConnection, store: Path) -> None:
     """Read every column of every table of the open store, so that DuckDB checks the checksum
     of every block; raise :class:`StoreError` naming the store and the table when one fails."""
+    import duckdb
+
     tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
     for table in tables:
         try:
@@ -98,6 +104,8 @@ def building(store: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     into place when the block ends without error: a build that dies leaves no store."""
     build = store.with_name(f".{store.name}.build-{os.getpid()}")
     _remove(build)
+    import duckdb
+
     con = duckdb.connect(str(build))
     try:
         yield con

@@ -39,7 +39,7 @@ PER_CORE_TARGET = 2_000  # real articles/s per core, load + claims
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Add the scale table's options to the bench's ``parser``."""
-    from dossier.corpus.parallel import local_cores
+    from dossier.corpus.cores import local_cores
 
     group = parser.add_argument_group("scale table (issue 13)")
     group.add_argument(

@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 
 from dossier import paths
-from dossier.corpus.parallel import MIN_FILES, local_cores
+from dossier.corpus.cores import MIN_FILES, local_cores
 from dossier.ingest.files import DEFAULT_PATTERNS
 from dossier.run import briefing
 

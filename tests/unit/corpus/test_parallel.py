@@ -13,7 +13,7 @@ from distributed import LocalCluster
 
 import dossier
 from conftest import SEEDS, mixed_corpus
-from dossier.corpus import parallel, partitions, store
+from dossier.corpus import cores, parallel, partitions, store
 from dossier.run import cli
 from dossier.run.arguments import build_parser
 
@@ -179,5 +179,5 @@ def test_workers_must_be_a_whole_number_of_1_or_more(workers, tmp_path, capsys):
 
 def test_ingest_uses_every_local_core_unless_told(tmp_path):
     parser = build_parser()
-    assert parser.parse_args(["ingest", "x"]).workers == parallel.local_cores()
+    assert parser.parse_args(["ingest", "x"]).workers == cores.local_cores()
     assert parser.parse_args(["ingest", "x", "--workers", "1"]).workers == 1
