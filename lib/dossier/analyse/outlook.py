@@ -100,12 +100,24 @@ def is_increment(quote: object, number_text: object) -> bool:
     if at < 0:
         return False
     table = cues()
-    before = _WORD.findall(quote[:at].lower())[-_NEAR:]
+    before = _last_words(quote[:at].lower(), _NEAR)
     after = _WORD.findall(quote[at + len(number_text) :].lower())[:_NEAR]
     # "more" right before a number is a bound ("more than 40"), so only "more" after counts
     return any(table["increment_before"].match(w) for w in before) or any(
         table["increment_after"].match(w) for w in after[:1]
     )
+
+
+def _last_words(text: str, count: int, window: int = 60) -> list[str]:
+    """The last ``count`` words of ``text`` (as ``_WORD.findall(text)[-count:]``), read from
+    its last ``window`` characters or so: a long quote is not scanned from its start. The part
+    read starts after a space, where no word can begin earlier (a word holds no space)."""
+    cut = text.rfind(" ", 0, max(0, len(text) - window))
+    if cut >= 0:
+        words = _WORD.findall(text, cut + 1)
+        if len(words) >= count:
+            return words[-count:]
+    return _WORD.findall(text)[-count:]
 
 
 def increments(figures: pd.DataFrame) -> pd.Series:

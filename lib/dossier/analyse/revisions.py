@@ -179,6 +179,10 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
     (``figure_id``), their dates (NaT when undated), ``change`` "revised 85 -> 120 -> 150",
     ``revised_figure_ids`` the figures replaced, oldest first."""
     rows = []
+    if "is_superseded" in figures:  # a revision's source and quantity hold a superseded figure
+        figures = _defaulted(figures)
+        some = figures.groupby(QUANTITY, sort=False, dropna=False)["is_superseded"].transform("any")
+        figures = figures[some.fillna(False).astype(bool)]
     frame = _framed(figures) if not figures.empty else figures
     if not frame.empty:
         gone, replacing = _sweep(frame)
@@ -196,11 +200,16 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _defaulted(figures: pd.DataFrame) -> pd.DataFrame:
+    """``figures`` with every column ordering needs: a frame of figures built by hand may lack
+    some."""
+    return figures.assign(**{c: v for c, v in _DEFAULTS.items() if c not in figures})
+
+
 def _framed(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures that can revise or be revised, with their article's rank and section and
     ``_group``, a number per source and quantity."""
-    # a frame of figures built by hand may lack what only ordering needs
-    figures = figures.assign(**{c: v for c, v in _DEFAULTS.items() if c not in figures})
+    figures = _defaulted(figures)
     eligible = _eligible(figures)
     framed = figures[eligible].assign(
         _article=pd.factorize(figures["article_id"])[0][eligible],
