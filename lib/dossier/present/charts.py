@@ -14,13 +14,14 @@ from dossier.analyse.reconcile import format_range
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
+from dossier.present import caps
 
 SECTIONS = ["title", "summary", "body"]
 UNKNOWN_OUTLET = "(unknown)"
 LABEL_CHARS = 60
-MAX_POINTS = 400  # above this many figures, the range chart draws one row per source
-MAX_SPEAKERS = 30
-MAX_ROWS = 300  # rows of the range chart at most: the sources with the most figures
+MAX_POINTS = caps.CHART_POINTS  # above this many figures, the range chart draws one row per source
+MAX_SPEAKERS = caps.CHART_SPEAKERS
+MAX_ROWS = caps.CHART_ROWS  # rows of the range chart at most: the sources with the most figures
 QUOTE_CHARS = 240
 # Fixed colours per outlet (Tableau 20): each chart's colour scale has every outlet of the data
 # as its domain, so filtering an outlet never recolours the others; more outlets cycle.

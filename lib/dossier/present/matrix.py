@@ -11,11 +11,12 @@ from IPython.display import HTML, display
 from dossier.analyse.reconcile import format_range
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
+from dossier.present import caps
 from dossier.present import display as tables
 from dossier.present.charts import UNKNOWN_OUTLET
 
-MAX_SOURCES = 200  # rows shown: the sources with the most figures; the rest counted in a note
-MAX_CELL_FIGURES = 5  # figures written in one cell; the rest counted in it
+MAX_SOURCES = caps.MATRIX_SOURCES  # rows shown: the sources with the most figures
+MAX_CELL_FIGURES = caps.MATRIX_CELL_FIGURES  # figures written in one cell; the rest counted
 
 
 def _entry(figure: str, actor: object, when: object, with_actor: bool) -> str:

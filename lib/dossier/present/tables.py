@@ -18,12 +18,12 @@ from IPython.display import HTML, display
 from itables import JavascriptFunction
 
 from dossier.extract.categories import label as category_label
-from dossier.present import evidence
+from dossier.present import caps, evidence
 from dossier.present.languages import language_name
 
 PAGE_LENGTH = 25
 LENGTH_MENU = [[10, 25, 50, 100, -1], [10, 25, 50, 100, "All"]]
-MAX_TABLE_ROWS = 2000  # rows embedded per table; the rest are counted in a visible note
+MAX_TABLE_ROWS = caps.TABLE_ROWS  # rows embedded per table; the rest counted in a visible note
 # Search box, length menu, export buttons, info and paging always shown (itables hides them
 # for tables that fit one page).
 TABLE_OPTIONS = {
