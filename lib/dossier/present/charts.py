@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dossier.analyse.ranges import format_ranges
 from dossier.analyse.reconcile import format_range
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import CATEGORIES
@@ -125,13 +126,13 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
             {c: pd.Series(dtype="float64" if c.startswith("value") else "str") for c in columns}
         )
     data = figures.copy()
+    labels: dict[tuple, str] = {}  # a label per category and side, not per figure
     data["category_label"] = [
-        f"{category_label(c)}" + (f" · {a}" if isinstance(a, str) else "")
+        labels.get((c, a))
+        or labels.setdefault((c, a), category_label(c) + (f" · {a}" if isinstance(a, str) else ""))
         for c, a in zip(data["category"], data["actor"], strict=True)
     ]
-    data["figure"] = [
-        format_range(lo, hi) for lo, hi in zip(data["value_low"], data["value_high"], strict=True)
-    ]
+    data["figure"] = format_ranges(data["value_low"], data["value_high"])
     data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
     data["speaker"] = data["attributed_to"].fillna("(no speaker)")
     data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)

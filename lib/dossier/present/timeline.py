@@ -101,7 +101,8 @@ def timeline(figures: pd.DataFrame) -> alt.LayerChart | None:
     """Return the timeline of ``figures`` (x published date, y the figure on a log scale, a rule
     from low to high, colour by outlet, hollow when hedged; a category dropdown when there are
     several), or None when no figure can be placed."""
-    outlets = sorted(set(charts.figures_data(figures)["outlet"]))  # the ranges chart's colours
+    # the ranges chart's colours: every outlet of the figures (as figures_data names them)
+    outlets = sorted(set(figures["outlet"].fillna(charts.UNKNOWN_OUTLET))) if len(figures) else []
     placed, _ = dated_figures(figures)
     if placed.empty:
         return None
