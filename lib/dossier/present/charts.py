@@ -125,7 +125,9 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(
             {c: pd.Series(dtype="float64" if c.startswith("value") else "str") for c in columns}
         )
-    data = figures.copy()
+    used = ["category", "actor", "value_low", "value_high", "is_hedged", "attributed_to",
+            "outlet", "quote", "source_label", "number_text"]  # fmt: skip
+    data = figures[used].copy()  # not every column of a large corpus's figures
     labels: dict[tuple, str] = {}  # a label per category and side, not per figure
     data["category_label"] = [
         labels.get((c, a))
