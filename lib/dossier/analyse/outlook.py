@@ -84,7 +84,8 @@ def outlooks(figures: pd.DataFrame) -> pd.Series:
     return pd.Series(
         [
             POSSIBLE if possible_cue(c, q) else REPORTED
-            for c, q in zip(figures["hedge_cues"], quotes, strict=True)
+            # lists, not Series: iterating a pandas text column is slow element by element
+            for c, q in zip(figures["hedge_cues"].tolist(), quotes.tolist(), strict=True)
         ],
         index=figures.index,
         dtype=object,
@@ -125,7 +126,10 @@ def increments(figures: pd.DataFrame) -> pd.Series:
     if "quote" not in figures or "number_text" not in figures:
         return pd.Series(False, index=figures.index, dtype=bool)
     return pd.Series(
-        [is_increment(q, t) for q, t in zip(figures["quote"], figures["number_text"], strict=True)],
+        [
+            is_increment(q, t)
+            for q, t in zip(figures["quote"].tolist(), figures["number_text"].tolist(), strict=True)
+        ],
         index=figures.index,
         dtype=bool,
     )

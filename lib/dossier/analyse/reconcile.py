@@ -83,7 +83,9 @@ def figures(
     first["source"] = first["attributed_to"].fillna(first["outlet"])
     first["source_label"] = [
         f"{who}, {outlet}" if pd.notna(who) else outlet
-        for who, outlet in zip(first["attributed_to"], first["outlet"], strict=True)
+        for who, outlet in zip(
+            first["attributed_to"].tolist(), first["outlet"].tolist(), strict=True
+        )
     ]
     first = first.sort_values(["article_order", "sentence_no", "char_start"])
     first["outlook"] = outlook.outlooks(first)
