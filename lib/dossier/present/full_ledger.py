@@ -29,7 +29,7 @@ COLUMNS = [
 def most_recent(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Return ``claims`` most recent first: by their article's published date, undated last,
     the corpus order kept among claims of one date (all of them without dates)."""
-    if "published_date" not in articles:
+    if "published_date" not in articles or claims.empty:
         return claims
     dates = claims["article_id"].map(articles.set_index("article_id")["published_date"])
     order = pd.to_datetime(dates).sort_values(ascending=False, na_position="last", kind="stable")

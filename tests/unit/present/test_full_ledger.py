@@ -131,3 +131,10 @@ def test_the_ledger_files_hold_every_claim_most_recent_first(tmp_path):
         expected[["claim_id", "value_low", "quote"]],
     )
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_no_claims_give_ledger_files_of_a_header_alone(tmp_path):
+    corpus = SimpleNamespace(articles=articles(2).iloc[0:0], claims=claims(2).iloc[0:0])
+    csv, parquet = full_ledger.write(corpus, tmp_path / "none.claims")
+    assert csv.read_text(encoding="utf-8").splitlines() == [",".join(full_ledger.COLUMNS)]
+    assert duckdb.sql(f"SELECT count(*) FROM '{parquet}'").fetchall() == [(0,)]
