@@ -97,15 +97,19 @@ def is_increment(quote: object, number_text: object) -> bool:
     40", "a further 40", "40 more"), not a new total."""
     if not isinstance(quote, str) or not isinstance(number_text, str) or not number_text:
         return False
-    at = quote.lower().find(number_text.lower())
+    lowered = quote.lower()
+    at = lowered.find(number_text.lower())
     if at < 0:
         return False
     table = cues()
-    before = _last_words(quote[:at].lower(), _NEAR)
-    after = _WORD.findall(quote[at + len(number_text) :].lower())[:_NEAR]
+    end = at + len(number_text)
+    if quote.isascii():  # lower-casing ASCII is letter by letter: one lowered copy serves all
+        before, first = _last_words(lowered[:at], _NEAR), _WORD.search(lowered, end)
+    else:  # elsewhere a letter's case can depend on the next one (Greek final sigma)
+        before, first = _last_words(quote[:at].lower(), _NEAR), _WORD.search(quote[end:].lower())
     # "more" right before a number is a bound ("more than 40"), so only "more" after counts
-    return any(table["increment_before"].match(w) for w in before) or any(
-        table["increment_after"].match(w) for w in after[:1]
+    return any(table["increment_before"].match(w) for w in before) or bool(
+        first and table["increment_after"].match(first.group(0))
     )
 
 
