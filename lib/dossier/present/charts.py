@@ -268,8 +268,11 @@ def range_marks(base: alt.Chart, channel: str, colours: alt.Scale, size: int) ->
 def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
     """Bars: how many figures each speaker gave, stacked by category; a dropdown filters the
     category."""
+    # the two columns counted, named as figures_data names them: not the chart data of all
+    speakers = figures["attributed_to"].fillna("(no speaker)") if len(figures) else []
     data = (
-        figures_data(figures)
+        pd.DataFrame({"speaker": speakers, "category": figures.get("category", [])})
+        .astype({"speaker": "str", "category": "str"})
         .groupby(["speaker", "category"], as_index=False)
         .size()
         .rename(columns={"size": "figure_count"})
