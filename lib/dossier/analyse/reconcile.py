@@ -124,11 +124,12 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     keys = ["category", "actor", "unit", "period", "source"]
     grouped = figures.groupby(keys, sort=False, dropna=False)
     per_source = grouped.agg(
-        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
+        # lists, not Series: iterating a pandas text column is slow element by element
+        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s.tolist()))),
         value_low=("value_low", "min"),
         value_high=("value_high", "max"),
         figure_count=("figure_id", "size"),
-        figure_ids=("figure_id", lambda s: " ".join(s)),
+        figure_ids=("figure_id", lambda s: " ".join(s.tolist())),
         is_hedged=("is_hedged", "all"),
         _at_least=("bound", lambda s: (s == "at_least").all()),
         _at_most=("bound", lambda s: (s == "at_most").all()),
@@ -217,7 +218,7 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
                 "value_low": group["value_low"].min(),
                 "value_high": group["value_high"].max(),
                 "source_count": group["source"].nunique(),
-                "sources": "; ".join(dict.fromkeys(group["source_label"])),
+                "sources": "; ".join(dict.fromkeys(group["source_label"].tolist())),
                 "most_reliable_source": best["source_label"],
                 "reliability": best["reliability"],
                 "most_recent_source": recent["source_label"] if recent is not None else None,
