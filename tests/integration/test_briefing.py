@@ -252,7 +252,7 @@ def test_a_large_corpus_gives_a_bounded_html(tmp_path):
     size = len(html.encode())
     print(f"\n1,500 articles: HTML {size / 1e6:.1f} MB")
     assert size < 6_000_000
-    assert "claims are not shown in this table" in html  # the ledger is capped, visibly
+    assert "most recent of" in html and ".claims.csv" in html  # the ledger is capped, visibly
     assert "more sentences with figures are not shown here" in html
     assert "one row per source" in html  # the range chart aggregates
 
@@ -326,3 +326,26 @@ def test_a_run_keeps_its_kernel_sockets_out_of_the_notebook_folder(tmp_path, cap
         assert seen["ip"].startswith(f"{runtime}/kernel-")
     finally:
         shutil.rmtree(runtime.parent, ignore_errors=True)
+
+
+def test_the_whole_ledger_is_written_beside_the_html_and_linked_by_name(tmp_path, capsys):
+    import duckdb
+    import pandas as pd
+
+    import dossier
+    from dossier.run import cli
+
+    assert cli.main(["brief", "--corpus", str(SEEDS), "--out", str(tmp_path), "--name", "s"]) == 0
+    assert capsys.readouterr().out == f"{tmp_path / 's.html'}\n"
+    claims = dossier.load(SEEDS).claims
+    from_csv = pd.read_csv(tmp_path / "s.claims.csv")
+    parquet = str(tmp_path / "s.claims.parquet")
+    from_parquet = duckdb.sql(f"SELECT * FROM '{parquet}'").df()
+    for frame in (from_csv, from_parquet):
+        assert sorted(frame["claim_id"]) == sorted(claims["claim_id"])
+        assert len(frame) == len(claims)
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert 'href="s.claims.csv"' in html and 'href="s.claims.parquet"' in html
+    assert "most recent of" not in html  # every claim is in the table: no note
+    assert str(tmp_path) not in html  # the links are relative
+    assert not NETWORK_REF.findall(html)

@@ -65,7 +65,8 @@ def test_two_runs_archive_both_and_the_second_says_what_changed(workspace):
         first.stdout.strip().endswith("briefing.html")
     )
     assert {p.name for p in run1.iterdir()} == {
-        "briefing.ipynb", "briefing.html", "run.json", "run.log"
+        "briefing.ipynb", "briefing.html", "run.json", "run.log",
+        "briefing.claims.csv", "briefing.claims.parquet",  # the whole ledger, linked by name
     }  # fmt: skip
     html1 = (run1 / "briefing.html").read_text(encoding="utf-8")
     assert "First briefing" in html1

@@ -21,6 +21,8 @@ from dossier.analyse import moves, waves
 from dossier.analyse.reconcile import Reconciliation, format_range, reconcile
 from dossier.corpus.corpus import Corpus
 
+CLAIM_FIELDS = ["claim_id", "category", "actor", "value_low", "value_high", "attributed_to"]
+
 
 def record(corpus: Corpus, view: Reconciliation | None = None) -> dict:
     """Return what a briefing of ``corpus`` showed, as JSON-ready data: articles, claims,
@@ -41,14 +43,17 @@ def record(corpus: Corpus, view: Reconciliation | None = None) -> dict:
         ],
         "claims": [
             {
-                "claim_id": r.claim_id,
-                "category": r.category,
-                "actor": r.actor if isinstance(r.actor, str) else None,
-                "value_low": r.value_low,
-                "value_high": r.value_high,
-                "attributed_to": r.attributed_to if isinstance(r.attributed_to, str) else None,
+                "claim_id": claim_id,
+                "category": category,
+                "actor": actor if isinstance(actor, str) else None,
+                "value_low": low,
+                "value_high": high,
+                "attributed_to": speaker if isinstance(speaker, str) else None,
             }
-            for r in claims.itertuples()
+            # the six columns alone: itertuples over every column took seconds on a large corpus
+            for claim_id, category, actor, low, high, speaker in zip(
+                *(claims[c] for c in CLAIM_FIELDS), strict=True
+            )
         ],
         "key_figures": [
             {

@@ -84,7 +84,8 @@ def outlooks(figures: pd.DataFrame) -> pd.Series:
     return pd.Series(
         [
             POSSIBLE if possible_cue(c, q) else REPORTED
-            for c, q in zip(figures["hedge_cues"], quotes, strict=True)
+            # lists, not Series: iterating a pandas text column is slow element by element
+            for c, q in zip(figures["hedge_cues"].tolist(), quotes.tolist(), strict=True)
         ],
         index=figures.index,
         dtype=object,
@@ -96,16 +97,32 @@ def is_increment(quote: object, number_text: object) -> bool:
     40", "a further 40", "40 more"), not a new total."""
     if not isinstance(quote, str) or not isinstance(number_text, str) or not number_text:
         return False
-    at = quote.lower().find(number_text.lower())
+    lowered = quote.lower()
+    at = lowered.find(number_text.lower())
     if at < 0:
         return False
     table = cues()
-    before = _WORD.findall(quote[:at].lower())[-_NEAR:]
-    after = _WORD.findall(quote[at + len(number_text) :].lower())[:_NEAR]
+    end = at + len(number_text)
+    if quote.isascii():  # lower-casing ASCII is letter by letter: one lowered copy serves all
+        before, first = _last_words(lowered[:at], _NEAR), _WORD.search(lowered, end)
+    else:  # elsewhere a letter's case can depend on the next one (Greek final sigma)
+        before, first = _last_words(quote[:at].lower(), _NEAR), _WORD.search(quote[end:].lower())
     # "more" right before a number is a bound ("more than 40"), so only "more" after counts
-    return any(table["increment_before"].match(w) for w in before) or any(
-        table["increment_after"].match(w) for w in after[:1]
+    return any(table["increment_before"].match(w) for w in before) or bool(
+        first and table["increment_after"].match(first.group(0))
     )
+
+
+def _last_words(text: str, count: int, window: int = 60) -> list[str]:
+    """The last ``count`` words of ``text`` (as ``_WORD.findall(text)[-count:]``), read from
+    its last ``window`` characters or so: a long quote is not scanned from its start. The part
+    read starts after a space, where no word can begin earlier (a word holds no space)."""
+    cut = text.rfind(" ", 0, max(0, len(text) - window))
+    if cut >= 0:
+        words = _WORD.findall(text, cut + 1)
+        if len(words) >= count:
+            return words[-count:]
+    return _WORD.findall(text)[-count:]
 
 
 def increments(figures: pd.DataFrame) -> pd.Series:
@@ -113,7 +130,10 @@ def increments(figures: pd.DataFrame) -> pd.Series:
     if "quote" not in figures or "number_text" not in figures:
         return pd.Series(False, index=figures.index, dtype=bool)
     return pd.Series(
-        [is_increment(q, t) for q, t in zip(figures["quote"], figures["number_text"], strict=True)],
+        [
+            is_increment(q, t)
+            for q, t in zip(figures["quote"].tolist(), figures["number_text"].tolist(), strict=True)
+        ],
         index=figures.index,
         dtype=bool,
     )

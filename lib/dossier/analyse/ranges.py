@@ -23,3 +23,16 @@ def format_range(low: float, high: float) -> str:
         return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
     return fmt(low) if low == high else f"{fmt(low)}-{fmt(high)}"
+
+
+def format_ranges(lows, highs) -> list[str]:
+    """Return :func:`format_range` of each (low, high) pair, each distinct pair formatted once
+    (a large corpus repeats its values many times over)."""
+    done: dict[tuple[float, float], str] = {}
+    out = []
+    for pair in zip(lows, highs, strict=True):
+        text = done.get(pair)
+        if text is None:
+            text = done[pair] = format_range(*pair)
+        out.append(text)
+    return out

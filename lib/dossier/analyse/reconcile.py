@@ -15,7 +15,9 @@ import pandas as pd
 from dossier import paths
 from dossier.analyse import outlook
 from dossier.analyse import revisions as revising
-from dossier.analyse.ranges import TOLERANCE, format_range, plausible_range
+from dossier.analyse.checks import checks
+from dossier.analyse.joined import joined
+from dossier.analyse.ranges import format_range, plausible_range
 from dossier.corpus import reliability as grading
 from dossier.extract.categories import ADDITIVE, CATEGORIES
 
@@ -75,20 +77,26 @@ def figures(
     grouped = frame.groupby(key, sort=False, dropna=False)
     first = grouped.head(1).copy()
     first["mention_count"] = grouped["claim_id"].transform("size").loc[first.index]
-    first["sections"] = grouped["section"].transform(lambda s: ", ".join(dict.fromkeys(s)))[
-        first.index
-    ]
+    first["sections"] = _sections(frame, grouped.ngroup()).loc[first.index]
     first["figure_id"] = first["claim_id"]
     first["period"] = first["when_text"].map(period)
     first["source"] = first["attributed_to"].fillna(first["outlet"])
     first["source_label"] = [
         f"{who}, {outlet}" if pd.notna(who) else outlet
-        for who, outlet in zip(first["attributed_to"], first["outlet"], strict=True)
+        for who, outlet in zip(
+            first["attributed_to"].tolist(), first["outlet"].tolist(), strict=True
+        )
     ]
     first = first.sort_values(["article_order", "sentence_no", "char_start"])
     first["outlook"] = outlook.outlooks(first)
     first["is_superseded"] = revising.superseded(first)
     return first[FIGURE_COLUMNS].reset_index(drop=True)
+
+
+def _sections(frame: pd.DataFrame, group: pd.Series) -> pd.Series:
+    """For each row of ``frame``, the sections its group (``group``: a number per row) is
+    mentioned in, in order of first mention: "summary, body"."""
+    return group.map(joined(group, frame["section"], ", "))
 
 
 def period(when_text: object) -> str:
@@ -116,11 +124,12 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     keys = ["category", "actor", "unit", "period", "source"]
     grouped = figures.groupby(keys, sort=False, dropna=False)
     per_source = grouped.agg(
-        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
+        # lists, not Series: iterating a pandas text column is slow element by element
+        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s.tolist()))),
         value_low=("value_low", "min"),
         value_high=("value_high", "max"),
         figure_count=("figure_id", "size"),
-        figure_ids=("figure_id", lambda s: " ".join(s)),
+        figure_ids=("figure_id", lambda s: " ".join(s.tolist())),
         is_hedged=("is_hedged", "all"),
         _at_least=("bound", lambda s: (s == "at_least").all()),
         _at_most=("bound", lambda s: (s == "at_most").all()),
@@ -152,93 +161,6 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     return per_source[columns].reset_index(drop=True)
 
 
-MAX_CHECKS = 200  # rows of arithmetic checks kept (inconsistent ones first)
-MAX_AGAINST = 5  # casualties sources one sum is compared with, most reliable first
-
-
-def checks(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the arithmetic checks across sources, one row per check: kind, actor, parts (the
-    figures combined), total, against (the figure compared), is_consistent, statement,
-    figure_ids. Inconsistent checks first; at most :data:`MAX_CHECKS` rows.
-
-    - ``killed + wounded = casualties``: the killed and wounded figures one source gives in one
-      article for one side and period, summed, against the casualties figure of each source for
-      that side and period (up to :data:`MAX_AGAINST`, most reliable first), agreeing within
-      10 % when either side is approximate.
-    - ``returned <= wounded``: soldiers returned to duty cannot outnumber the wounded of the
-      same report.
-
-    Figures a source later revised and possible figures are left out."""
-    columns = ["kind", "actor", "parts", "total", "against", "is_consistent", "statement"]
-    rows: list[dict] = []
-    # a figure its source revised, or one only possible, is not a report to check
-    figures = revising.latest(figures)
-    if "outlook" in figures:
-        figures = figures[figures["outlook"] != outlook.POSSIBLE]
-    if figures.empty:
-        return pd.DataFrame(rows, columns=[*columns, "figure_ids"])
-    report = ["actor", "source", "article_id", "period"]
-    first = figures.drop_duplicates([*report, "category"])  # one figure per report and category
-    by_category = {c: g for c, g in first.groupby("category", sort=False)}
-    none = first.iloc[0:0]
-    killed = by_category.get("killed", none)
-    wounded = by_category.get("wounded", none)
-    pairs = killed.merge(wounded, on=report, suffixes=("_k", "_w"))
-    casualties = by_category.get("casualties", none).sort_values("reliability")
-    against = casualties.drop_duplicates(["actor", "period", "source"])
-    against = against.groupby(["actor", "period"], sort=False, dropna=False).head(MAX_AGAINST)
-    for p in pairs.itertuples():
-        low, high = p.value_low_k + p.value_low_w, p.value_high_k + p.value_high_w
-        approx = p.is_approximate_k or p.is_approximate_w
-        mine = against[
-            (against["actor"].fillna("") == (p.actor or "")) & (against["period"] == p.period)
-        ]
-        for c in mine.itertuples():
-            slack = TOLERANCE if (approx or c.is_approximate) else 0.0
-            consistent = low <= c.value_high * (1 + slack) and high >= c.value_low * (1 - slack)
-            total = format_range(low, high)
-            killed_text = format_range(p.value_low_k, p.value_high_k)
-            wounded_text = format_range(p.value_low_w, p.value_high_w)
-            casualties_text = f"{_approx(c)}{format_range(c.value_low, c.value_high)}"
-            rows.append(
-                {
-                    "kind": "killed + wounded = casualties",
-                    "actor": p.actor,
-                    "parts": f"{killed_text} killed + {wounded_text} wounded ({p.source_label_k})",
-                    "total": total,
-                    "against": f"{casualties_text} casualties ({c.source_label})",
-                    "is_consistent": bool(consistent),
-                    "statement": f"{killed_text} killed + {wounded_text} wounded = {total} "
-                    f"({p.source_label_k}), "
-                    + ("consistent with " if consistent else "NOT consistent with ")
-                    + f"{casualties_text} killed or wounded ({c.source_label})",
-                    "figure_ids": f"{p.figure_id_k} {p.figure_id_w} {c.figure_id}",
-                }
-            )
-    returned = by_category.get("returned_to_duty", none)
-    for r in returned.merge(wounded, on=report, suffixes=("", "_w")).itertuples():
-        consistent = r.value_low <= r.value_high_w
-        share = r.value_high / r.value_high_w if r.value_high_w else float("nan")
-        returned_text = f"{_approx(r)}{format_range(r.value_low, r.value_high)}"
-        wounded_text = format_range(r.value_low_w, r.value_high_w)
-        rows.append(
-            {
-                "kind": "returned <= wounded",
-                "actor": r.actor,
-                "parts": f"{returned_text} returned to duty ({r.source_label})",
-                "total": format_range(r.value_low, r.value_high),
-                "against": f"{wounded_text} wounded",
-                "is_consistent": bool(consistent),
-                "statement": f"{returned_text} of the {wounded_text} wounded returned to duty "
-                f"({share:.0%}; {r.source_label})",
-                "figure_ids": f"{r.figure_id} {r.figure_id_w}",
-            }
-        )
-    out = pd.DataFrame(rows, columns=[*columns, "figure_ids"])
-    out = out.sort_values("is_consistent", kind="stable").head(MAX_CHECKS)
-    return out.reset_index(drop=True)
-
-
 def repeats(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the figures counted once although given more than once: category, actor, number,
     source, mention_count (in one article), outlets (outlets relaying the same source's figure),
@@ -250,10 +172,11 @@ def repeats(figures: pd.DataFrame) -> pd.DataFrame:
     grouped = figures.groupby(key, sort=False, dropna=False)
     out = grouped.agg(
         mention_count=("mention_count", "sum"),
-        outlets=("outlet", lambda s: ", ".join(dict.fromkeys(s))),
-        sections=("sections", lambda s: "; ".join(s)),
         article_count=("article_id", "nunique"),
     ).reset_index()
+    group = grouped.ngroup()  # numbered as the rows of out
+    out["outlets"] = joined(group, figures["outlet"], ", ").sort_index().to_numpy()
+    out["sections"] = joined(group, figures["sections"], "; ", unique=False).sort_index().to_numpy()
     out = out[(out["mention_count"] > 1) | (out["article_count"] > 1)]
     out["number"] = [
         format_range(lo, hi) for lo, hi in zip(out["value_low"], out["value_high"], strict=True)
@@ -295,7 +218,7 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
                 "value_low": group["value_low"].min(),
                 "value_high": group["value_high"].max(),
                 "source_count": group["source"].nunique(),
-                "sources": "; ".join(dict.fromkeys(group["source_label"])),
+                "sources": "; ".join(dict.fromkeys(group["source_label"].tolist())),
                 "most_reliable_source": best["source_label"],
                 "reliability": best["reliability"],
                 "most_recent_source": recent["source_label"] if recent is not None else None,
@@ -310,10 +233,6 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
     out["_order"], out["_outlook"] = out["category"].map(order), out["outlook"].map(ranks)
     out = out.sort_values(["_order", "actor", "_outlook"], kind="stable")
     return out.drop(columns=["_order", "_outlook"]).reset_index(drop=True)
-
-
-def _approx(row) -> str:
-    return "~" if getattr(row, "is_approximate", False) else ""
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,19 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dossier.analyse.ranges import format_ranges
 from dossier.analyse.reconcile import format_range
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
+from dossier.present import caps
 
 SECTIONS = ["title", "summary", "body"]
 UNKNOWN_OUTLET = "(unknown)"
 LABEL_CHARS = 60
-MAX_POINTS = 400  # above this many figures, the range chart draws one row per source
-MAX_SPEAKERS = 30
-MAX_ROWS = 300  # rows of the range chart at most: the sources with the most figures
+MAX_POINTS = caps.CHART_POINTS  # above this many figures, the range chart draws one row per source
+MAX_SPEAKERS = caps.CHART_SPEAKERS
+MAX_ROWS = caps.CHART_ROWS  # rows of the range chart at most: the sources with the most figures
 QUOTE_CHARS = 240
 # Fixed colours per outlet (Tableau 20): each chart's colour scale has every outlet of the data
 # as its domain, so filtering an outlet never recolours the others; more outlets cycle.
@@ -123,14 +125,16 @@ def figures_data(figures: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(
             {c: pd.Series(dtype="float64" if c.startswith("value") else "str") for c in columns}
         )
-    data = figures.copy()
+    used = ["category", "actor", "value_low", "value_high", "is_hedged", "attributed_to",
+            "outlet", "quote", "source_label", "number_text"]  # fmt: skip
+    data = figures[used].copy()  # not every column of a large corpus's figures
+    labels: dict[tuple, str] = {}  # a label per category and side, not per figure
     data["category_label"] = [
-        f"{category_label(c)}" + (f" · {a}" if isinstance(a, str) else "")
+        labels.get((c, a))
+        or labels.setdefault((c, a), category_label(c) + (f" · {a}" if isinstance(a, str) else ""))
         for c, a in zip(data["category"], data["actor"], strict=True)
     ]
-    data["figure"] = [
-        format_range(lo, hi) for lo, hi in zip(data["value_low"], data["value_high"], strict=True)
-    ]
+    data["figure"] = format_ranges(data["value_low"], data["value_high"])
     data["hedged"] = data["is_hedged"].map({True: "hedged", False: "firm"})
     data["speaker"] = data["attributed_to"].fillna("(no speaker)")
     data["outlet"] = data["outlet"].fillna(UNKNOWN_OUTLET)
@@ -264,8 +268,11 @@ def range_marks(base: alt.Chart, channel: str, colours: alt.Scale, size: int) ->
 def figures_by_speaker(figures: pd.DataFrame) -> alt.Chart:
     """Bars: how many figures each speaker gave, stacked by category; a dropdown filters the
     category."""
+    # the two columns counted, named as figures_data names them: not the chart data of all
+    speakers = figures["attributed_to"].fillna("(no speaker)") if len(figures) else []
     data = (
-        figures_data(figures)
+        pd.DataFrame({"speaker": speakers, "category": figures.get("category", [])})
+        .astype({"speaker": "str", "category": "str"})
         .groupby(["speaker", "category"], as_index=False)
         .size()
         .rename(columns={"size": "figure_count"})

@@ -26,7 +26,7 @@ from dossier import paths
 from dossier.corpus import reliability
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import label as category_label
-from dossier.present import bundles, evidence
+from dossier.present import bundles, evidence, full_ledger
 from dossier.present.languages import language_name
 from dossier.present.tables import for_readers, reader_label, show_html_table, show_table
 
@@ -253,12 +253,16 @@ def show_reconciliation(view) -> None:
         )
 
 
-def show_ledger(corpus: Corpus) -> None:
-    """Display the claims ledger (searchable, sortable, evidence links), with a visible note
-    when rows were left out."""
-    table, note = evidence.ledger(corpus.claims, corpus.articles)
-    if note:
-        display(HTML(f'<p class="dossier-note">{html.escape(note)}</p>'))
+def show_ledger(corpus: Corpus, ledger_file: str | None = None) -> None:
+    """Display the claims ledger (searchable, sortable, evidence links): every claim, or the
+    most recent ones with a visible note saying how many. With ``ledger_file`` (a path without
+    suffix, as ``dossier brief`` passes it), every claim is also written to ``ledger_file``.csv
+    and .parquet, which the note links by name (they sit beside the HTML)."""
+    table, _ = evidence.ledger(corpus.claims, corpus.articles)
+    if ledger_file is not None:
+        full_ledger.write(corpus, ledger_file)
+    if note := full_ledger.note_html(len(table), len(corpus.claims), ledger_file):
+        display(HTML(note))
     # the ledger's text is escaped once already: escaping it again showed "Sudan&#x27;s"
     show_table(table, caption="Claims", allow_html=True, classes="display compact dossier-ledger")
 

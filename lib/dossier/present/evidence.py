@@ -13,10 +13,12 @@ import pandas as pd
 
 from dossier.extract.categories import label as category_label
 from dossier.extract.claims import ledger as claims_ledger
+from dossier.present import caps
+from dossier.present.full_ledger import most_recent
 from dossier.present.languages import language_name
 
-MAX_SENTENCES = 1500  # evidence sentences shown; the rest are counted in a note
-MAX_LEDGER_ROWS = 2000  # claims shown in the ledger table; the rest are counted in a note
+MAX_SENTENCES = caps.EVIDENCE_SENTENCES  # evidence sentences shown; the rest counted in a note
+MAX_LEDGER_ROWS = caps.LEDGER_ROWS  # claims shown in the ledger table: the most recent
 TITLE_WIDTH = 48  # characters of an article title in a link; longer titles are shortened
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -74,16 +76,21 @@ def evidence_html(
     limit: int = MAX_SENTENCES,
 ) -> str:
     """Return the evidence section: per article (title, outlet, file), each sentence holding a
-    figure with the figures marked, in text order. Sentences past ``limit`` are left out with a
-    note saying how many."""
+    figure with the figures marked, in text order. When the ledger leaves claims out, only the
+    sentences of the claims it shows are here (its links land); sentences past ``limit`` are
+    left out too, with a note saying how many."""
     if claims.empty:
         return "<p>No figures to show evidence for.</p>"
     parts: list[str] = []
-    groups = claims.groupby(["article_id", "sentence_no"], sort=False)
+    total = claims.groupby(["article_id", "sentence_no"], sort=False).ngroups
+    in_ledger = set(ledger_claims(claims, articles)["claim_id"])  # the rows :func:`ledger` shows
+    if len(in_ledger) < len(claims):
+        wanted = claims.loc[claims["claim_id"].isin(in_ledger), ["article_id", "sentence_no"]]
+        keys = pd.MultiIndex.from_frame(claims[["article_id", "sentence_no"]])
+        claims = claims[keys.isin(pd.MultiIndex.from_frame(wanted))]
     starts = sentences.set_index(["article_id", "sentence_no"])["char_start"]
     shown = 0
     meta = articles.set_index("article_id")
-    in_ledger = set(claims["claim_id"].head(MAX_LEDGER_ROWS))  # the rows :func:`ledger` shows
     for article_id, group in claims.groupby("article_id", sort=False):
         if shown >= limit:
             break
@@ -106,7 +113,7 @@ def evidence_html(
             parts.append(_sentence(article_id, sentence_no, rows, start, back_to=back_to))
             shown += 1
         parts.append("</section>")
-    left = groups.ngroups - shown
+    left = total - shown
     if left > 0:
         parts.append(
             f'<p class="dossier-note">{left:,} more sentences with figures are not shown here; '
@@ -177,17 +184,28 @@ def article_html(corpus, article_id: str) -> str:
     return "".join(parts)
 
 
-def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_LEDGER_ROWS):
+def ledger_claims(claims: pd.DataFrame, articles: pd.DataFrame, limit: int | None = None):
+    """Return the claims the ledger table shows: all of them, in corpus order, up to ``limit``
+    (default :data:`MAX_LEDGER_ROWS`); else the ``limit`` most recent, most recent first."""
+    limit = MAX_LEDGER_ROWS if limit is None else limit
+    if len(claims) <= limit:
+        return claims
+    return most_recent(claims, articles).head(limit)
+
+
+def ledger(claims: pd.DataFrame, articles: pd.DataFrame, limit: int | None = None):
     """Return ``(table, note)``: the claims ledger for the HTML (text escaped, a first
     ``evidence`` column of links "title, sentence N" to the sentence, each link with the id
-    :func:`claim_anchor` of its claim, which the evidence section links back to), at most
-    ``limit`` rows, and a note on what was left out (empty when nothing was)."""
-    table = claims_ledger(claims, articles)
-    table.insert(0, "evidence", title_links(claims, articles, id_column="claim_id"))
+    :func:`claim_anchor` of its claim, which the evidence section links back to): every claim,
+    or past ``limit`` (default :data:`MAX_LEDGER_ROWS`) the ``limit`` most recent; and a note
+    on what was left out ("Showing the 500 most recent of 123,456 claims"; empty when
+    nothing was)."""
+    shown = ledger_claims(claims, articles, limit)
+    table = claims_ledger(shown, articles)
+    table.insert(0, "evidence", title_links(shown, articles, id_column="claim_id"))
     note = ""
-    if len(table) > limit:
-        note = f"{len(table) - limit:,} of {len(table):,} claims are not shown in this table."
-        table = table.head(limit)
+    if len(shown) < len(claims):
+        note = f"Showing the {len(shown):,} most recent of {len(claims):,} claims"
 
     table["category"] = table["category"].map(category_label)
     table = table.drop(columns=["claim_id", "value_low", "value_high"])  # number_text shows them

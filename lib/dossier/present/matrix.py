@@ -8,27 +8,21 @@ import html
 import pandas as pd
 from IPython.display import HTML, display
 
-from dossier.analyse.reconcile import format_range
+from dossier.analyse.ranges import format_ranges
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
+from dossier.present import caps
 from dossier.present import display as tables
 from dossier.present.charts import UNKNOWN_OUTLET
 
-MAX_SOURCES = 200  # rows shown: the sources with the most figures; the rest counted in a note
-MAX_CELL_FIGURES = 5  # figures written in one cell; the rest counted in it
+MAX_SOURCES = caps.MATRIX_SOURCES  # rows shown: the sources with the most figures
+MAX_CELL_FIGURES = caps.MATRIX_CELL_FIGURES  # figures written in one cell; the rest counted
 
 
 def _entry(figure: str, actor: object, when: object, with_actor: bool) -> str:
     date = f"{when:%Y-%m-%d}" if pd.notna(when) else "undated"
     who = f"{actor}: " if with_actor and isinstance(actor, str) and actor else ""
     return f"{who}{figure} ({date})"
-
-
-def _join(entries: pd.Series) -> str:
-    shown = list(entries.iloc[:MAX_CELL_FIGURES])
-    if len(entries) > MAX_CELL_FIGURES:
-        shown.append(f"and {len(entries) - MAX_CELL_FIGURES:,} more")
-    return "; ".join(shown)
 
 
 def source_matrix(figures: pd.DataFrame) -> pd.DataFrame:
@@ -47,14 +41,32 @@ def source_matrix(figures: pd.DataFrame) -> pd.DataFrame:
             "source": figures["source_label"].fillna(UNKNOWN_OUTLET).to_numpy(),
             "category": figures["category"].to_numpy(),
             "published_date": when.to_numpy(),
-            "entry": [
-                _entry(format_range(f.value_low, f.value_high), f.actor, day, several[f.category])
-                for f, day in zip(figures.itertuples(), when, strict=True)
-            ],
+            "value_low": figures["value_low"].to_numpy(),
+            "value_high": figures["value_high"].to_numpy(),
+            "actor": figures["actor"].to_numpy(),
         }
     )
     data = data.sort_values("published_date", ascending=False, na_position="last", kind="stable")
-    cells = data.groupby(["source", "category"], sort=False)["entry"].agg(_join)
+    # only the figures a cell writes are formatted: the latest few of each source and category
+    cell = data.groupby(["source", "category"], sort=False)
+    written = data[cell.cumcount().lt(MAX_CELL_FIGURES).to_numpy()]
+    entries = pd.Series(
+        [
+            _entry(figure, actor, day, several[category])
+            for figure, actor, day, category in zip(
+                format_ranges(written["value_low"], written["value_high"]),
+                written["actor"],
+                written["published_date"],
+                written["category"],
+                strict=True,
+            )
+        ],
+        index=written.index,
+        dtype=object,
+    )
+    cells = entries.groupby([written["source"], written["category"]], sort=False).agg("; ".join)
+    more = cell.size().reindex(cells.index) - MAX_CELL_FIGURES
+    cells = cells.where(more <= 0, cells + "; and " + more.map("{:,}".format) + " more")
     present = [c for c in CATEGORIES if c in set(data["category"])]
     table = cells.unstack("category").reindex(columns=present).fillna("")
     counts = data.groupby("source").size()

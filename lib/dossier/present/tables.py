@@ -18,12 +18,12 @@ from IPython.display import HTML, display
 from itables import JavascriptFunction
 
 from dossier.extract.categories import label as category_label
-from dossier.present import evidence
+from dossier.present import caps, evidence
 from dossier.present.languages import language_name
 
 PAGE_LENGTH = 25
 LENGTH_MENU = [[10, 25, 50, 100, -1], [10, 25, 50, 100, "All"]]
-MAX_TABLE_ROWS = 2000  # rows embedded per table; the rest are counted in a visible note
+MAX_TABLE_ROWS = caps.TABLE_ROWS  # rows embedded per table; the rest counted in a visible note
 # Search box, length menu, export buttons, info and paging always shown (itables hides them
 # for tables that fit one page).
 TABLE_OPTIONS = {
@@ -189,8 +189,22 @@ def _show(frame: pd.DataFrame, caption: str | None, escape, options: dict) -> No
         frame = frame.head(MAX_TABLE_ROWS)
     numeric = numeric_columns(frame)
     text = [i for i in range(frame.shape[1]) if i not in numeric]
-    shown = escape(for_readers(frame)).rename(columns=reader_label)
+    shown = for_readers(frame)
+    if not options.get("allow_html"):  # markup is never cut: a cut could leave a tag open
+        shown = shown.apply(_shortened)
+    shown = escape(shown).rename(columns=reader_label)
     itables.show(shown, caption=caption, **{**table_options(caption, text, numeric), **options})
+
+
+def _shortened(values: pd.Series) -> pd.Series:
+    """``values`` with every text longer than :data:`caps.CELL_CHARS` cut, "…" marking the cut
+    (a cell joining the sections of thousands of figures would fill the page)."""
+    if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
+        return values
+    long = values.map(lambda v: isinstance(v, str) and len(v) > caps.CELL_CHARS)
+    if not long.any():
+        return values
+    return values.where(~long, values.str.slice(0, caps.CELL_CHARS - 1) + "…")
 
 
 def numeric_columns(frame: pd.DataFrame) -> list[int]:

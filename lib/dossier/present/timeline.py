@@ -33,15 +33,18 @@ def dated_figures(figures: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     published_date, date "YYYY-MM-DD" and figure_count 1) and a note on those it cannot: figures
     of undated articles, and figures of zero (a log scale has no zero). The note is "" when
     every figure is placed."""
-    data = charts.figures_data(figures)
     if figures.empty:
-        return data.assign(
+        return charts.figures_data(figures).assign(
             published_date=pd.Series(dtype="datetime64[ns]"), date="", figure_count=0
         ), ""
     when = pd.to_datetime(figures["published_date"]).reset_index(drop=True)
-    data = data.assign(published_date=when, date=when.dt.strftime("%Y-%m-%d"), figure_count=1)
     undated = when.isna()
-    zero = ~undated & (data["value_low"] <= 0)
+    zero = ~undated & (figures["value_low"].reset_index(drop=True) <= 0)
+    placed = (~undated & ~zero).to_numpy()
+    # only the figures placed are made chart data: a large corpus may date few of them
+    data = charts.figures_data(figures[placed])
+    when = when[placed].reset_index(drop=True)
+    data = data.assign(published_date=when, date=when.dt.strftime("%Y-%m-%d"), figure_count=1)
     notes = []
     if undated.any():
         articles = figures["article_id"].reset_index(drop=True)[undated].nunique()
@@ -55,11 +58,11 @@ def dated_figures(figures: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         notes.append(f"{_plural(count, 'figure')} of zero {_are(count)} not on its log scale")
     if undated.all():
         notes = [
-            f"No article is dated: the {_plural(len(data), 'figure')} cannot be placed on a "
+            f"No article is dated: the {_plural(len(figures), 'figure')} cannot be placed on a "
             "timeline"
         ]
     note = "; ".join(notes) + "." if notes else ""
-    return data[~undated & ~zero].reset_index(drop=True), note
+    return data, note
 
 
 def aggregate(data: pd.DataFrame, limit: int = charts.MAX_POINTS) -> tuple[pd.DataFrame, str]:
@@ -101,7 +104,8 @@ def timeline(figures: pd.DataFrame) -> alt.LayerChart | None:
     """Return the timeline of ``figures`` (x published date, y the figure on a log scale, a rule
     from low to high, colour by outlet, hollow when hedged; a category dropdown when there are
     several), or None when no figure can be placed."""
-    outlets = sorted(set(charts.figures_data(figures)["outlet"]))  # the ranges chart's colours
+    # the ranges chart's colours: every outlet of the figures (as figures_data names them)
+    outlets = sorted(set(figures["outlet"].fillna(charts.UNKNOWN_OUTLET))) if len(figures) else []
     placed, _ = dated_figures(figures)
     if placed.empty:
         return None

@@ -117,6 +117,8 @@ def build(
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / f"{name}.ipynb"
     html_path = out_dir / f"{name}.html"
+    if "ledger_file" in declared and "ledger_file" not in parameters:  # beside the HTML
+        parameters["ledger_file"] = str(out_dir.resolve() / f"{name}.claims")
 
     started = time.perf_counter()
     log.info("executing %s into %s", notebook, executed)

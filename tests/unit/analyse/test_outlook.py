@@ -120,3 +120,19 @@ def test_the_bottom_line_never_states_a_possible_figure_as_reported(kinds, expec
         ]
     )  # fmt: skip
     assert bluf.bottom_line(figures, reconcile.checks(pd.DataFrame())) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "another",
+        "troops said",
+        "a'b'c'd'e'f'g'h'i'j'k'l'm'n'o'p'q'r's't'u'v'w'x'y'z'a'b'c'd'e'f'g'h'i'j'k'l'm'n " * 2,
+        "the ministry said on tuesday that after weeks of fighting near the border a further",
+        "x" * 200 + " rock'n'roll " + "y" * 70,
+        "42 " * 40 + "more",
+    ],
+)
+def test_the_last_words_are_those_of_the_whole_text(text):
+    assert outlook._last_words(text, 2) == outlook._WORD.findall(text)[-2:]

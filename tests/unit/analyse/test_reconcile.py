@@ -143,7 +143,7 @@ def test_evidence_escapes_article_text_and_marks_figures(tmp_path):
 
 def test_the_ledger_is_capped_with_a_note(seeds):
     table, note = evidence.ledger(seeds.claims, seeds.articles, limit=10)
-    assert len(table) == 10 and note == "5 of 15 claims are not shown in this table."
+    assert len(table) == 10 and note == "Showing the 10 most recent of 15 claims"
 
 
 def test_range_chart_filters_client_side(view):

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
@@ -240,3 +241,33 @@ def test_the_bottom_line_and_what_changed_say_one_total_of_waves():
     assert total[["value_low", "wave_count", "is_exact"]].to_dict("records") == [
         {"value_low": 4100.0, "wave_count": 2, "is_exact": True}
     ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_sorted_sweep_finds_what_comparing_every_pair_finds(seed):
+    # revisions are found by one sort per source and quantity; comparing every pair of figures
+    # (the definition) must give the same answer on any mix of dates, sentences and bounds
+    rng = np.random.default_rng(seed)
+    rows = [
+        figure(
+            int(rng.integers(1, 6)),
+            value := float(rng.choice([80, 85, 90, 120, 150])),
+            value_high=value + float(rng.choice([0, 10])),
+            sentence_no=int(rng.integers(1, 4)),
+            sections=str(rng.choice(["title", "body", "summary, body"])),
+            bound=str(rng.choice(["none", "at_least", "at_most"])),
+            is_approximate=bool(rng.integers(0, 2)),
+            attributed_to=rng.choice(["army", None]),
+            source=str(rng.choice(["army", "navy"])),
+            published_date=rng.choice(
+                [pd.Timestamp("2025-04-01"), pd.Timestamp("2025-04-03"), pd.NaT]
+            ),
+        )
+        for _ in range(60)
+    ]
+    framed = revisions._framed(frame(*rows))
+    swept, pairwise = revisions._sweep(framed), revisions._pairwise(framed)
+    assert len(framed) > 10
+    np.testing.assert_array_equal(swept[0], pairwise[0])
+    np.testing.assert_array_equal(swept[1], pairwise[1])
+    assert swept[0].any() and swept[1].any()

@@ -109,7 +109,7 @@ def test_a_sentence_whose_claims_the_ledger_leaves_out_has_no_back_link(monkeypa
     backs = re.findall(r'<a class="dossier-back" href="#([^"]+)"', page)
     assert backs == ["c-a1-115-120"]
     _table, note = evidence.ledger(CLAIMS, ARTICLES, limit=evidence.MAX_LEDGER_ROWS)
-    assert note == "1 of 3 claims are not shown in this table."
+    assert note == "Showing the 2 most recent of 3 claims"
 
 
 def test_evidence_text_is_escaped_once_and_figures_marked():

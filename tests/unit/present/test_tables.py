@@ -4,7 +4,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
-from dossier.present import tables
+from dossier.present import caps, tables
 
 
 @pytest.mark.parametrize(
@@ -186,3 +186,41 @@ def test_show_html_table_escapes_all_but_our_markup(monkeypatch):
     assert shown["f"].loc[0, "Quote"] == "O&#x27;Neil &lt;b&gt;&amp;&lt;/b&gt;"
     assert shown["f"].loc[0, "Evidence"] == '<a href="#s-a-1">x</a>'
     assert shown["o"]["allow_html"] is True
+
+
+@pytest.mark.parametrize(
+    ("rows", "cap", "shown", "note"),
+    [
+        (3, 5, 3, None),
+        (5, 5, 5, None),
+        (6, 5, 5, '<p class="dossier-note">1 of 6 rows are not shown.</p>'),
+        (1234, 150, 150, '<p class="dossier-note">1,084 of 1,234 rows are not shown.</p>'),
+    ],
+)
+def test_a_long_table_shows_its_first_rows_and_says_how_many_it_leaves_out(
+    monkeypatch, rows, cap, shown, note
+):
+    got, notes = {}, []
+    monkeypatch.setattr(tables, "MAX_TABLE_ROWS", cap)
+    monkeypatch.setattr(tables.itables, "show", lambda frame, caption, **o: got.update(f=frame))
+    monkeypatch.setattr(tables, "display", lambda html: notes.append(html.data))
+    tables.show_table(pd.DataFrame({"source": [f"s{i}" for i in range(rows)]}), caption="T")
+    assert len(got["f"]) == shown
+    assert notes == ([note] if note else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("body", "body"),
+        ("x" * caps.CELL_CHARS, "x" * caps.CELL_CHARS),
+        ("x" * (caps.CELL_CHARS + 1), "x" * (caps.CELL_CHARS - 1) + "…"),
+    ],
+)
+def test_a_long_text_cell_is_cut_where_no_markup_is_shown(monkeypatch, text, shown):
+    got = {}
+    monkeypatch.setattr(tables.itables, "show", lambda frame, caption, **o: got.update(f=frame))
+    tables.show_table(pd.DataFrame({"sections": [text]}), caption="Counted once")
+    assert got["f"].loc[0, "Sections"] == shown
+    tables.show_table(pd.DataFrame({"sections": [text]}), caption="Claims", allow_html=True)
+    assert got["f"].loc[0, "Sections"] == text  # markup is never cut
