@@ -85,6 +85,9 @@ def test_two_runs_archive_both_and_the_second_says_what_changed(workspace):
     assert "Killed or wounded, North Korea: high 4,000 -&gt; 4,700" in html2
     assert "First seen outlet(s): koreaherald.com" in html2
     assert (archive / "latest.html").read_bytes() == (run2 / "briefing.html").read_bytes()
+    for name in ("briefing.claims.csv", "briefing.claims.parquet"):  # latest.html's links resolve
+        assert f'href="{name}"' in html2
+        assert (archive / name).read_bytes() == (run2 / name).read_bytes()
     assert digests(run1) == before  # the earlier run is never touched
 
     info = json.loads((run2 / "run.json").read_text(encoding="utf-8"))

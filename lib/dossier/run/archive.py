@@ -10,6 +10,7 @@ so no folder is ever half-written; earlier runs are never touched. ``DIR/latest.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import logging
 import os
@@ -183,7 +184,12 @@ def _record(corpus: str | list[str], parameters: dict[str, Any]) -> dict:
 
 
 def _point_latest(archive: Path, run_folder: Path) -> None:
-    """Replace ``latest.html`` and the ``latest`` link by renames, so a reader never sees half."""
+    """Replace ``latest.html``, the ledger files it links to by name (``briefing.claims.csv``
+    and ``.parquet``, beside it) and the ``latest`` link by renames, so a reader never sees
+    half of one."""
+    # the ledger files come first: a new latest.html never links to a missing or older ledger
+    for ledger in sorted(run_folder.glob("briefing.claims.*")):
+        _replace_linked(ledger, archive / ledger.name)
     tmp_html = archive / ".latest.html.tmp"
     shutil.copyfile(run_folder / "briefing.html", tmp_html)
     os.replace(tmp_html, archive / "latest.html")
@@ -192,6 +198,19 @@ def _point_latest(archive: Path, run_folder: Path) -> None:
         tmp_link.unlink()
     tmp_link.symlink_to(run_folder.name)
     os.replace(tmp_link, archive / "latest")
+
+
+def _replace_linked(source: Path, target: Path) -> None:
+    """Put ``source`` at ``target`` by a rename: a hard link where the file system allows one
+    (a whole ledger can be hundreds of MB), else a copy."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
 
 
 def _free(folder: Path) -> Path:
