@@ -28,7 +28,7 @@ from dossier.dev import bench_brief
 SCALE_PARTS = ("ingest", "real", "brief")
 INGEST_ARTICLES = 100_000
 REAL_ARTICLES = 2_000
-BRIEF_ARTICLES = "5000"
+BRIEF_ARTICLES = "5000,100000"  # the two sizes
 CLUSTER_WORKERS = 2
 DEVSET = paths.ROOT / ".devset"
 # the targets
