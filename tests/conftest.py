@@ -48,3 +48,13 @@ def mixed_corpus(folder: Path) -> Path:
     for copy in ("900_again.txt", "901_again.txt", "902_again.txt"):
         shutil.copy(sources[0], folder / copy)
     return folder
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """Workers for any number of files, in partitions of five files (parallel ingest tests)."""
+    from dossier.corpus import parallel, partitions
+
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(partitions, "SMALLEST_PART", 5)
+    monkeypatch.setattr(partitions, "LARGEST_PART", 5)

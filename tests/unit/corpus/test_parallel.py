@@ -13,7 +13,7 @@ from distributed import LocalCluster
 
 import dossier
 from conftest import SEEDS, mixed_corpus
-from dossier.corpus import cores, parallel, partitions, store
+from dossier.corpus import cores, parallel, store
 from dossier.run import cli
 from dossier.run.arguments import build_parser
 
@@ -27,14 +27,6 @@ CLOCK_COLUMNS = {"ingest_log": ["started_at", "finished_at"]}
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     return mixed_corpus(tmp_path_factory.mktemp("parallel") / "corpus")
-
-
-@pytest.fixture
-def small_parts(monkeypatch):
-    """Workers for any number of files, in partitions of five files."""
-    monkeypatch.setattr(parallel, "MIN_FILES", 1)
-    monkeypatch.setattr(partitions, "SMALLEST_PART", 5)
-    monkeypatch.setattr(partitions, "LARGEST_PART", 5)
 
 
 def tables(db):

@@ -10,7 +10,7 @@ import pytest
 from distributed import LocalCluster
 
 from conftest import mixed_corpus
-from dossier.corpus import parallel, partitions, store
+from dossier.corpus import store
 from dossier.run import cli
 
 TABLES = [
@@ -28,13 +28,6 @@ def expected(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("plain") / "s.duckdb"
     store.ingest([corpus], db)
     return tables(db)
-
-
-@pytest.fixture
-def small_parts(monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_FILES", 1)
-    monkeypatch.setattr(partitions, "SMALLEST_PART", 5)
-    monkeypatch.setattr(partitions, "LARGEST_PART", 5)
 
 
 def tables(db):

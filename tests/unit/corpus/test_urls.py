@@ -11,7 +11,7 @@ from distributed import LocalCluster
 
 import dossier
 from conftest import mixed_corpus
-from dossier.corpus import parallel, partitions, store
+from dossier.corpus import store
 from dossier.ingest.files import discover
 from dossier.ingest.urls import UnknownProtocol
 from dossier.run import cli
@@ -35,13 +35,6 @@ def in_memory(local):
     memory.pipe(f"{root}/.hidden.txt", b"left out, as a hidden local file is")
     yield f"memory://{root}"
     memory.rm(root.rsplit("/", 1)[0], recursive=True)
-
-
-@pytest.fixture
-def small_parts(monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_FILES", 1)
-    monkeypatch.setattr(partitions, "SMALLEST_PART", 5)
-    monkeypatch.setattr(partitions, "LARGEST_PART", 5)
 
 
 def tables(db, root: str = ""):
