@@ -276,7 +276,10 @@ def show_sources(corpus: Corpus) -> None:
 
 def show_evidence(corpus: Corpus) -> None:
     """Display every sentence that holds a figure, by article, the figures marked."""
-    section = evidence.evidence_html(corpus.claims, corpus.articles, corpus.sentences)
+    shown = evidence.ledger_claims(corpus.claims, corpus.articles)
+    # only the sentences of the articles shown are read (a store's are read when first used)
+    sentences = corpus.sentences_of(shown["article_id"].unique())
+    section = evidence.evidence_html(corpus.claims, corpus.articles, sentences, in_ledger=shown)
     display(HTML(f'{section}<script type="text/javascript">{BACK_LINK_SCRIPT}</script>'))
 
 
