@@ -79,7 +79,7 @@ def figures(
     first["mention_count"] = grouped["claim_id"].transform("size").loc[first.index]
     first["sections"] = _sections(frame, grouped.ngroup()).loc[first.index]
     first["figure_id"] = first["claim_id"]
-    first["period"] = first["when_text"].map(period)
+    first["period"] = periods(first["when_text"])
     first["source"] = first["attributed_to"].fillna(first["outlet"])
     first["source_label"] = [
         f"{who}, {outlet}" if pd.notna(who) else outlet
@@ -106,6 +106,12 @@ def period(when_text: object) -> str:
     if not isinstance(when_text, str) or _RUNNING.match(when_text.strip()):
         return TO_DATE
     return when_text.strip().lower()
+
+
+def periods(when_texts: pd.Series) -> pd.Series:
+    """Return :func:`period` of each time phrase, each distinct phrase read once."""
+    known = {text: period(text) for text in set(when_texts.dropna().tolist())}
+    return when_texts.map(lambda text: known[text] if isinstance(text, str) else TO_DATE)
 
 
 def spreads(figures: pd.DataFrame) -> pd.DataFrame:
