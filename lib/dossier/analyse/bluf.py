@@ -39,8 +39,11 @@ def bottom_line(
     if "outlook" not in current:
         current = current.assign(outlook=outlook.outlooks(current))
     lines: list[str] = []
+    sides = current["actor"].fillna("")
     for actor in _actors(current):
-        mine = current[current["actor"].fillna("") == (actor or "")]
+        if len(lines) >= limit:  # the sides after would only be cut off
+            break
+        mine = current[sides == (actor or "")]
         side = f", {actor}" if actor else ""
         for category, line in BLUF:
             found = _LINES[line](category, mine, checks, actor, side)
