@@ -102,7 +102,7 @@ def outlooks(figures: pd.DataFrame) -> pd.Series:
     quotes = figures["quote"] if "quote" in figures else pd.Series(None, index=figures.index)
     return pd.Series(
         [
-            POSSIBLE if possible_cue(c, q) else REPORTED
+            POSSIBLE if isinstance(c, str) and possible_cue(c, q) else REPORTED
             # lists, not Series: iterating a pandas text column is slow element by element
             for c, q in zip(figures["hedge_cues"].tolist(), quotes.tolist(), strict=True)
         ],

@@ -170,8 +170,11 @@ def _allowed(group: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return lows.to_numpy(float), highs.to_numpy(float)
 
 
-def latest(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return ``figures`` without the superseded ones (all of them without ``is_superseded``)."""
+def latest(figures: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return ``figures`` without the superseded ones (all of them without ``is_superseded``);
+    with ``columns``, only those of them it has (a large corpus's figures copied narrow)."""
+    if columns is not None:
+        figures = figures[[c for c in dict.fromkeys([*columns, "is_superseded"]) if c in figures]]
     if "is_superseded" not in figures:
         return figures
     return figures[~figures["is_superseded"].fillna(False).astype(bool)]
@@ -227,11 +230,18 @@ def _candidates(figures: pd.DataFrame) -> pd.DataFrame:
     eligible[eligible] = _revisable(figures[eligible]).to_numpy()
     framed = figures[eligible].assign(
         _article=pd.factorize(figures["article_id"])[0][eligible],
-        _section=figures.loc[eligible, "sections"].fillna("").str.split(",").str[0],
+        _section=_first_sections(figures.loc[eligible, "sections"]),
     )
     return framed.assign(
         _group=framed.groupby(QUANTITY, sort=False, dropna=False).ngroup().to_numpy()
     )
+
+
+def _first_sections(sections: pd.Series) -> pd.Series:
+    """The first section of each figure's ``sections`` ("title, body" -> "title"; missing:
+    ""), each distinct list read once."""
+    first = {text: text.split(",")[0] for text in set(sections.dropna().tolist())}
+    return sections.map(lambda text: first[text] if isinstance(text, str) else "")
 
 
 def _without_increments(framed: pd.DataFrame) -> pd.DataFrame:
