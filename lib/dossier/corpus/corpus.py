@@ -163,7 +163,8 @@ class Corpus:
         )
         claims = entities = None
         if wanted_categories or "claims" in self.__dict__:
-            claims = self.claims[self.claims["article_id"].isin(ids)]
+            kept = self.claims["article_id"].isin(ids)
+            claims = self.claims if kept.all() else self.claims[kept]  # often all: not copied
             if wanted_categories:
                 claims = claims[claims["category"].isin(list(wanted_categories))]
             claims = claims.reset_index(drop=True)

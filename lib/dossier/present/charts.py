@@ -232,17 +232,17 @@ def by_source(figures: pd.DataFrame) -> pd.DataFrame:
     every figure of a large corpus is never built."""
     known = figures["category"].notna() & figures["source_label"].notna()  # as groupby drops
     figures = figures[known]
-    rows = pd.DataFrame(
+    rows = pd.DataFrame(  # columns as they are: text as plain arrays is checked again
         {
-            "category": figures["category"].to_numpy(),
-            "actor": figures["actor"].to_numpy(),
-            "source_label": figures["source_label"].to_numpy(),
-            "outlet": figures["outlet"].fillna(UNKNOWN_OUTLET).to_numpy(),
-            "value_low": figures["value_low"].to_numpy(),
-            "value_high": figures["value_high"].to_numpy(),
-            "is_hedged": (figures["is_hedged"] == True).to_numpy(dtype=bool),  # noqa: E712
-            "speaker": figures["attributed_to"].fillna("(no speaker)").to_numpy(),
-            "quote": figures["quote"].to_numpy(),
+            "category": figures["category"],
+            "actor": figures["actor"],
+            "source_label": figures["source_label"],
+            "outlet": figures["outlet"].fillna(UNKNOWN_OUTLET),
+            "value_low": figures["value_low"],
+            "value_high": figures["value_high"],
+            "is_hedged": (figures["is_hedged"] == True).astype(bool),  # noqa: E712
+            "speaker": figures["attributed_to"].fillna("(no speaker)"),
+            "quote": figures["quote"],
         }
     )
     keys = ["category", "actor", "source_label", "outlet"]
