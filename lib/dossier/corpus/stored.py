@@ -60,7 +60,7 @@ class Stored:
     def read(self) -> pd.DataFrame:
         """Return the rows, typed as the table's columns, in corpus order. Raises
         :class:`StoreChanged` when the store was ingested into since it was loaded."""
-        con = connect(self.store, read_only=True, wait=READ_WAIT)
+        con = _reading(self.store, READ_WAIT)
         try:
             now = last_ingest(con)
             if now != self.ingest_id:
@@ -74,6 +74,15 @@ class Stored:
         finally:
             con.close()
         return in_order(rows, self.table, self.article_ids)
+
+
+def _reading(store: Path, wait: float | None):
+    """A read-only connection to ``store`` that shows no progress bar: DuckDB draws one in a
+    notebook for a query that runs over two seconds, and the briefing would hold it or not
+    depending on the machine's speed."""
+    con = connect(store, read_only=True, wait=wait)
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def last_ingest(con) -> int:
@@ -110,7 +119,7 @@ def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
     """Return the :class:`Corpus` held by ``store``: its articles and claims read now, its
     sentences and entities when first used (:class:`Stored`). Waits up to ``wait`` seconds while
     an ingest writes it; raises :class:`StoreError` for a damaged store."""
-    con = connect(store, read_only=True, wait=wait)
+    con = _reading(store, wait)
     try:
         try:
             ingest_id = last_ingest(con)

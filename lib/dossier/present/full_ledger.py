@@ -76,6 +76,7 @@ def write(corpus, stem: str | os.PathLike) -> list[Path]:
         tmp = path.with_name(f".{path.name}.tmp")
         target = str(tmp).replace("'", "''")
         with duckdb.connect() as con:
+            con.execute("SET enable_progress_bar = false")  # no widget in a slow run's page
             con.register("ledger", frame)
             con.execute(f"COPY (SELECT * FROM ledger) TO '{target}' ({options})")
         os.replace(tmp, path)
