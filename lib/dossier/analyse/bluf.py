@@ -17,6 +17,12 @@ from dossier.analyse.waves import totals as wave_totals
 from dossier.extract.categories import BLUF, BY_NAME, LABELS
 
 MAX_SENTENCES = 6
+# the columns of the figures the sentences read (a large corpus's figures are copied narrow)
+_USED = [
+    "category", "actor", "outlook", "period", "value_low", "value_high", "source", "is_hedged",
+    "bound", "is_approximate", "is_vague", "attributed_to", "speaker_role", "cited_source",
+    "outlet", "when_text", "hedge_cues", "quote",
+]  # fmt: skip
 MAX_LISTED = 4  # sources named in one sentence; the rest are counted
 
 
@@ -35,12 +41,15 @@ def bottom_line(
     if figures.empty:
         return ["No figures about forces or casualties in the selected articles."]
     revised = revising.revisions(figures) if revisions is None else revisions
-    current = revising.latest(figures)
+    current = revising.latest(figures, _USED)
     if "outlook" not in current:
         current = current.assign(outlook=outlook.outlooks(current))
     lines: list[str] = []
+    sides = current["actor"].fillna("")
     for actor in _actors(current):
-        mine = current[current["actor"].fillna("") == (actor or "")]
+        if len(lines) >= limit:  # the sides after would only be cut off
+            break
+        mine = current[sides == (actor or "")]
         side = f", {actor}" if actor else ""
         for category, line in BLUF:
             found = _LINES[line](category, mine, checks, actor, side)

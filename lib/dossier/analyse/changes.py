@@ -131,7 +131,6 @@ def what_changed(
     """Compare ``corpus`` with the record of the previous run (a ``run.json`` path, or None for
     the first briefing) and return the :class:`Changes`; ``view`` is the corpus's
     reconciliation when the caller has it already."""
-    now = record(corpus, view)
     empty = pd.DataFrame()
     if previous_run is None or not Path(previous_run).is_file():
         return Changes(True, None, empty, empty, empty, [], [])
@@ -139,6 +138,7 @@ def what_changed(
         before = read_record(Path(previous_run))
     except (OSError, ValueError) as exc:
         return Changes(True, str(previous_run), empty, empty, empty, [], [], unreadable=str(exc))
+    now = record(corpus, view)  # only with a record to compare it with
     old_articles = {a["article_id"] for a in before.get("articles", [])}
     old_claims = {c["claim_id"] for c in before.get("claims", [])}
     new_articles = pd.DataFrame(

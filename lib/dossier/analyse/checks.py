@@ -35,7 +35,7 @@ def checks(figures: pd.DataFrame) -> pd.DataFrame:
 
     Figures a source later revised and possible figures are left out."""
     # a figure its source revised, or one only possible, is not a report to check
-    figures = revising.latest(figures)
+    figures = revising.latest(figures, [*REPORT, "category", "reliability", "outlook", *_AGAINST])
     if "outlook" in figures:
         figures = figures[figures["outlook"] != outlook.POSSIBLE]
     if figures.empty:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
 def joined(group: pd.Series, values: pd.Series, sep: str, unique: bool = True) -> pd.Series:
     """Return, per group number of ``group`` (one per row of ``values``), the group's values
-    joined by ``sep`` in row order (each value once when ``unique``), indexed by group number.
-    A group of one value is that value: pandas calls no function per group for it, where one
-    call per group took seconds on a large corpus."""
+    joined by ``sep`` in row order (each value once when ``unique``), indexed by group number:
+    first the groups of one value (that value), then the others in order of first row. The
+    values are joined from plain lists: no function is called per group, and no pandas text
+    column is read element by element (both took seconds on a large corpus)."""
     frame = pd.DataFrame({"group": group.to_numpy(), "value": values.to_numpy()})
     if unique:
         frame = frame.drop_duplicates(["group", "value"])
+    groups = frame["group"].to_numpy()
+    texts = frame["value"].to_numpy(dtype=object)
     several = frame.duplicated("group", keep=False).to_numpy()
-    single = frame[~several]
-    out = pd.Series(single["value"].to_numpy(), index=single["group"].to_numpy(), dtype=object)
-    if several.any():
-        out = pd.concat([out, frame[several].groupby("group", sort=False)["value"].agg(sep.join)])
-    return out
+    out = pd.Series(texts[~several], index=groups[~several], dtype=object)
+    if not several.any():
+        return out
+    codes, firsts = pd.factorize(groups[several])  # groups numbered in order of first row
+    ordered = texts[several][np.argsort(codes, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(codes)).tolist()
+    cells = [sep.join(ordered[start:end]) for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    return pd.concat([out, pd.Series(cells, index=firsts, dtype=object)])

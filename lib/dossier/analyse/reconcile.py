@@ -73,21 +73,27 @@ def figures(
     frame = claims.merge(meta, on="article_id", how="left")
     frame["is_unattributed"] = frame["attributed_to"].isna()
     key = ["article_id", "category", "actor", "value_low", "value_high", "unit"]
-    frame = frame.sort_values(["article_order", "is_unattributed", "sentence_no", "char_start"])
-    grouped = frame.groupby(key, sort=False, dropna=False)
-    first = grouped.head(1).copy()
-    first["mention_count"] = grouped["claim_id"].transform("size").loc[first.index]
-    first["sections"] = _sections(frame, grouped.ngroup()).loc[first.index]
+    order = ["article_order", "is_unattributed", "sentence_no", "char_start"]
+    # ordered and grouped by the columns that order and group them: whole rows are copied
+    # once, those of the figures kept, in corpus order
+    narrow = frame[list(dict.fromkeys([*order, *key, "claim_id", "section"]))]
+    narrow = narrow.sort_values(order)
+    grouped = narrow.groupby(key, sort=False, dropna=False)
+    heads = grouped.head(1)
+    mention_count = grouped["claim_id"].transform("size").loc[heads.index]
+    sections = _sections(narrow, grouped.ngroup()).loc[heads.index]
+    first = frame.loc[heads.sort_values(["article_order", "sentence_no", "char_start"]).index]
+    first["mention_count"] = mention_count
+    first["sections"] = sections
     first["figure_id"] = first["claim_id"]
-    first["period"] = first["when_text"].map(period)
+    first["period"] = periods(first["when_text"])
     first["source"] = first["attributed_to"].fillna(first["outlet"])
     first["source_label"] = [
-        f"{who}, {outlet}" if pd.notna(who) else outlet
+        f"{who}, {outlet}" if isinstance(who, str) else outlet  # a speaker's name, or missing
         for who, outlet in zip(
             first["attributed_to"].tolist(), first["outlet"].tolist(), strict=True
         )
     ]
-    first = first.sort_values(["article_order", "sentence_no", "char_start"])
     first["outlook"] = outlook.outlooks(first)
     first["is_superseded"] = revising.superseded(first)
     return first[FIGURE_COLUMNS].reset_index(drop=True)
@@ -108,6 +114,12 @@ def period(when_text: object) -> str:
     return when_text.strip().lower()
 
 
+def periods(when_texts: pd.Series) -> pd.Series:
+    """Return :func:`period` of each time phrase, each distinct phrase read once."""
+    known = {text: period(text) for text in set(when_texts.dropna().tolist())}
+    return when_texts.map(lambda text: known[text] if isinstance(text, str) else TO_DATE)
+
+
 def spreads(figures: pd.DataFrame) -> pd.DataFrame:
     """Return one row per quantity (category, actor, unit, period) and source: category, actor,
     unit, period, source, outlets, value_low, value_high, figure_count, figure_ids, is_hedged,
@@ -118,7 +130,11 @@ def spreads(figures: pd.DataFrame) -> pd.DataFrame:
         "figure_count", "figure_ids", "is_hedged", "group_low", "group_high", "source_count",
         "is_disagreement",
     ]  # fmt: skip
-    figures = revising.latest(figures)
+    figures = revising.latest(
+        figures,
+        ["category", "actor", "unit", "period", "source", "outlet", "value_low", "value_high",
+         "figure_id", "is_hedged", "bound", "is_approximate"],
+    )  # fmt: skip
     if figures.empty:
         return pd.DataFrame(columns=columns)
     keys = ["category", "actor", "unit", "period", "source"]
@@ -196,7 +212,12 @@ def key_figures(figures: pd.DataFrame) -> pd.DataFrame:
         "most_reliable_source", "reliability", "most_recent_source", "published_date",
         "is_hedged", "figure_id",
     ]  # fmt: skip
-    figures = revising.latest(figures)
+    figures = revising.latest(
+        figures,
+        ["category", "actor", "outlook", "hedge_cues", "quote", "published_date", "reliability",
+         "is_hedged", "mention_count", "value_low", "value_high", "source", "source_label",
+         "figure_id"],
+    )  # fmt: skip
     if figures.empty:
         return pd.DataFrame(columns=columns)
     if "outlook" not in figures:

@@ -31,6 +31,11 @@ _DEFAULTS = {
     "attributed_to": None, "where_text": None,
 }  # fmt: skip
 QUANTITY = ["source", "category", "actor", "unit", "period", "where_text"]
+_USED = [
+    *QUANTITY, "value_low", "value_high", "bound", "is_approximate", "attributed_to",
+    "published_date", "sentence_no", "article_id", "sections", "outlook", "hedge_cues",
+    "quote", "number_text", "figure_id", "source_label",
+]  # fmt: skip
 REVISION_COLUMNS = [
     "category", "actor", "period", "source", "source_label", "was", "now", "was_date",
     "now_date", "change", "figure_id", "revised_figure_ids",
@@ -41,9 +46,21 @@ def superseded(figures: pd.DataFrame) -> pd.Series:
     """Return, for each figure, whether a later figure of the same source and quantity
     replaces it."""
     out = pd.Series(False, index=figures.index, dtype=bool)
-    if not figures.empty:
-        frame = _framed(figures)
-        out.loc[frame.index] = _sweep(frame)[0]
+    if figures.empty:
+        return out
+    candidates = _candidates(figures)
+    # Leaving increments out only removes figures, and a figure is gone (or replacing) only
+    # for another one that replaces it (or that it replaces): the figures in no such pair
+    # before increments are left out cannot be in one after. So increments (slow to find) are
+    # looked for among the others only. Figures of one value never replace each other, unless
+    # a value is missing (it fits none) or negative (10 % of it then lies above it): then
+    # among all of them.
+    values = candidates[["value_low", "value_high"]].to_numpy(float)
+    if len(candidates) and not (np.isnan(values).any() or (values < 0).any()):
+        gone, replacing = _sweep(candidates)
+        candidates = candidates[gone | replacing]
+    frame = _without_increments(candidates)
+    out.loc[frame.index] = _sweep(frame)[0]
     return out
 
 
@@ -114,19 +131,6 @@ def _pairwise(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return gone, replacing
 
 
-def _eligible(figures: pd.DataFrame) -> np.ndarray:
-    """Figures that can revise or be revised: reported, not an increment, not a wave, and of a
-    source and quantity holding more than one value."""
-    kind = figures["outlook"] if "outlook" in figures else outlook.outlooks(figures)
-    eligible = ((kind == outlook.REPORTED) & ~figures["category"].isin(ADDITIVE)).to_numpy(
-        copy=True
-    )
-    # increments are slow to find: looked for only where a figure could revise another
-    eligible[eligible] = _revisable(figures[eligible]).to_numpy()
-    eligible[eligible] = ~outlook.increments(figures[eligible]).to_numpy()
-    return eligible
-
-
 def _replaces(group: pd.DataFrame, cols: np.ndarray | None = None):
     """Yield (rows, replaced) by blocks of :data:`BLOCK` rows, so a long series never builds
     one huge matrix: replaced[i, j] when figure ``cols[j]`` (default: every figure) of one
@@ -166,8 +170,11 @@ def _allowed(group: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return lows.to_numpy(float), highs.to_numpy(float)
 
 
-def latest(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return ``figures`` without the superseded ones (all of them without ``is_superseded``)."""
+def latest(figures: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return ``figures`` without the superseded ones (all of them without ``is_superseded``);
+    with ``columns``, only those of them it has (a large corpus's figures copied narrow)."""
+    if columns is not None:
+        figures = figures[[c for c in dict.fromkeys([*columns, "is_superseded"]) if c in figures]]
     if "is_superseded" not in figures:
         return figures
     return figures[~figures["is_superseded"].fillna(False).astype(bool)]
@@ -207,14 +214,40 @@ def _defaulted(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _framed(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures that can revise or be revised, with their article's rank and section and
-    ``_group``, a number per source and quantity."""
-    figures = _defaulted(figures)
-    eligible = _eligible(figures)
+    """The figures that can revise or be revised: reported, not an increment, not a wave, of a
+    source and quantity holding more than one value (the columns revising reads), with their
+    article's rank and section and ``_group``, a number per source and quantity."""
+    return _without_increments(_candidates(figures))
+
+
+def _candidates(figures: pd.DataFrame) -> pd.DataFrame:
+    """:func:`_framed` with the increments still in."""
+    figures = _defaulted(figures[[c for c in _USED if c in figures]])  # not every column
+    kind = figures["outlook"] if "outlook" in figures else outlook.outlooks(figures)
+    eligible = ((kind == outlook.REPORTED) & ~figures["category"].isin(ADDITIVE)).to_numpy(
+        copy=True
+    )
+    eligible[eligible] = _revisable(figures[eligible]).to_numpy()
     framed = figures[eligible].assign(
         _article=pd.factorize(figures["article_id"])[0][eligible],
-        _section=figures.loc[eligible, "sections"].fillna("").str.split(",").str[0],
+        _section=_first_sections(figures.loc[eligible, "sections"]),
     )
+    return framed.assign(
+        _group=framed.groupby(QUANTITY, sort=False, dropna=False).ngroup().to_numpy()
+    )
+
+
+def _first_sections(sections: pd.Series) -> pd.Series:
+    """The first section of each figure's ``sections`` ("title, body" -> "title"; missing:
+    ""), each distinct list read once."""
+    first = {text: text.split(",")[0] for text in set(sections.dropna().tolist())}
+    return sections.map(lambda text: first[text] if isinstance(text, str) else "")
+
+
+def _without_increments(framed: pd.DataFrame) -> pd.DataFrame:
+    """``framed`` (from :func:`_candidates`) without its increments, nor the figures then left
+    alone with their value, ``_group`` numbered again."""
+    framed = framed[~outlook.increments(framed).to_numpy()]
     framed = framed[_revisable(framed).to_numpy()]  # an increment left out may leave one value
     return framed.assign(
         _group=framed.groupby(QUANTITY, sort=False, dropna=False).ngroup().to_numpy()

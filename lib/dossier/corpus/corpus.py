@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import pandas as pd
 
@@ -14,22 +15,51 @@ from dossier.extract import claims as claims_module
 from dossier.text import for_matching
 
 
+class Deferred(Protocol):
+    """Rows of a table read when first used (a store's: :class:`dossier.corpus.stored.Stored`)."""
+
+    def of(self, article_ids: Iterable[str]) -> Deferred: ...
+
+    def read(self) -> pd.DataFrame: ...
+
+
+class _Table:
+    """A table field of :class:`Corpus`, given as a frame or as :class:`Deferred` rows, which
+    are read on first use and kept (as claims are extracted on first use)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name, self.slot = name, f"_{name}"
+
+    def __get__(self, corpus: Corpus | None, owner: type | None = None) -> pd.DataFrame:
+        if corpus is None:
+            raise AttributeError(self.name)  # for dataclasses: the field has no default
+        value = corpus.__dict__[self.slot]
+        if not isinstance(value, pd.DataFrame):
+            value = corpus.__dict__[self.slot] = value.read()
+        return value
+
+    def __set__(self, corpus: Corpus, value: pd.DataFrame | Deferred) -> None:
+        corpus.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Corpus:
     """The tidy tables of a set of articles.
 
     - ``articles``: one row per article (see :func:`dossier.ingest.articles.frame`)
-    - ``sentences``: one row per sentence (see :func:`dossier.ingest.sentences.frame`)
+    - ``sentences``: one row per sentence (see :func:`dossier.ingest.sentences.frame`); a
+      store's are read when first used (:mod:`dossier.corpus.stored`)
     - ``problems``: one row per file that could not become an article: file_name, problem
       (empty, binary, undecodable, unreadable, no_body, duplicate, error), reason
-    - ``claims`` and ``entities``: extracted on first use (see :mod:`dossier.extract.claims`)
+    - ``claims`` and ``entities``: extracted on first use (see :mod:`dossier.extract.claims`);
+      a store's entities are read when first used
     - ``filters``: what :meth:`select` was asked, as (name, value) pairs in order: ("outlets",
       "rfa.org"), ("query", "..."), ("min_reliability", "B"), ("since", "2025-01-01"),
       ("until", ...), ("categories", "killed, wounded"); empty when nothing was filtered
     """
 
     articles: pd.DataFrame
-    sentences: pd.DataFrame
+    sentences: pd.DataFrame = _Table()
     problems: pd.DataFrame
     source: str = ""
     filters: tuple[tuple[str, str], ...] = ()
@@ -43,20 +73,34 @@ class Corpus:
     @functools.cached_property
     def entities(self) -> pd.DataFrame:
         """One row per mention of a person, organisation, place or group (see
-        :mod:`dossier.extract.entities`), computed on first use."""
+        :mod:`dossier.extract.entities`), computed (or read from the store) on first use."""
+        if (stored := self.__dict__.get("_entities")) is not None:
+            return stored.read()
         found, entities = claims_module.extract(self.articles, self.sentences, with_entities=True)
         self.__dict__.setdefault("claims", found)  # both came from one pass: keep the claims
         return entities
 
     def with_extracted(
-        self, claims: pd.DataFrame | None = None, entities: pd.DataFrame | None = None
+        self, claims: pd.DataFrame | None = None, entities: pd.DataFrame | Deferred | None = None
     ) -> Corpus:
         """Return this corpus with its claims and entities already known (read from a store,
-        extracted by workers, selected from a parent), so they are not extracted again."""
-        for name, frame in (("claims", claims), ("entities", entities)):
-            if frame is not None:
-                self.__dict__[name] = frame
+        extracted by workers, selected from a parent), so they are not extracted again;
+        entities may be :class:`Deferred` rows, read on first use."""
+        if claims is not None:
+            self.__dict__["claims"] = claims
+        if isinstance(entities, pd.DataFrame):
+            self.__dict__["entities"] = entities
+        elif entities is not None:
+            self.__dict__["_entities"] = entities
         return self
+
+    def sentences_of(self, article_ids: Iterable[str]) -> pd.DataFrame:
+        """Return the sentences of the articles ``article_ids``, in corpus order: for a store
+        whose sentences are not read yet, those articles' alone are read."""
+        held = self.__dict__["_sentences"]
+        if isinstance(held, pd.DataFrame):
+            return held[held["article_id"].isin(set(article_ids))].reset_index(drop=True)
+        return held.of(article_ids).read()
 
     def __repr__(self) -> str:
         return (
@@ -115,17 +159,27 @@ class Corpus:
             self,
             filters=self.filters + tuple((name, value) for name, value in asked.items() if value),
             articles=self.articles[keep].reset_index(drop=True),
-            sentences=self.sentences[self.sentences["article_id"].isin(ids)].reset_index(drop=True),
+            sentences=_rows_of(self.__dict__["_sentences"], ids),
         )
         claims = entities = None
         if wanted_categories or "claims" in self.__dict__:
-            claims = self.claims[self.claims["article_id"].isin(ids)]
+            kept = self.claims["article_id"].isin(ids)
+            claims = self.claims if kept.all() else self.claims[kept]  # often all: not copied
             if wanted_categories:
                 claims = claims[claims["category"].isin(list(wanted_categories))]
             claims = claims.reset_index(drop=True)
         if "entities" in self.__dict__:
             entities = self.entities[self.entities["article_id"].isin(ids)].reset_index(drop=True)
+        elif "_entities" in self.__dict__:
+            entities = self.__dict__["_entities"].of(ids)
         return chosen.with_extracted(claims, entities)
+
+
+def _rows_of(table: pd.DataFrame | Deferred, ids: set[str]) -> pd.DataFrame | Deferred:
+    """The rows of ``table`` of the articles ``ids``: still deferred when not read yet."""
+    if isinstance(table, pd.DataFrame):
+        return table[table["article_id"].isin(ids)].reset_index(drop=True)
+    return table.of(ids)
 
 
 def _day(value: object) -> str:

@@ -24,26 +24,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from dossier.corpus import parquet_parts
-from dossier.corpus.corpus import Corpus
 from dossier.corpus.locking import Lock, lock_file
 from dossier.corpus.parallel import Pool
 from dossier.corpus.parquet_parts import Written
 from dossier.corpus.partitions import Header, header, ledger
-from dossier.corpus.schema import (
-    LOG_COLUMNS,
-    TABLES,
-    empty,
-    typed,
-)
+from dossier.corpus.schema import LOG_COLUMNS, empty, typed
+from dossier.corpus.stored import load_store  # noqa: F401 (store.load_store: the read path)
 from dossier.corpus.storefile import (
     READ_WAIT,
     WRITE_GRACE,
     NotAStore,
-    StoreError,
     building,
     connect,
     remove_stale_builds,
@@ -52,7 +45,7 @@ from dossier.corpus.storefile import (
 from dossier.corpus.transaction import PAUSE_ENV, Transaction  # noqa: F401 (store.PAUSE_ENV)
 from dossier.extract import claims as claims_module
 from dossier.ingest.files import SourceFile, discover, printable
-from dossier.ingest.reader import PROBLEM_COLUMNS, Tables, read_files
+from dossier.ingest.reader import Tables, read_files
 from dossier.ingest.urls import Url
 
 log = logging.getLogger(__name__)
@@ -278,48 +271,6 @@ def _state(store: Path, wait: bool) -> tuple[dict[str, tuple[str, str]], int]:
         return known, int(next_id.fetchall()[0][0])
     finally:
         con.close()
-
-
-def load_store(store: Path, wait: float | None = READ_WAIT) -> Corpus:
-    """Return the :class:`Corpus` held by ``store`` (claims and entities included). Waits up to
-    ``wait`` seconds while an ingest writes it; raises :class:`StoreError` for a damaged store."""
-    con = connect(store, read_only=True, wait=wait)
-    try:
-        order = {
-            "articles": "file_name, article_id",
-            "sentences": "article_id, sentence_no",
-            "claims": "article_id, char_start, char_end",
-            "entities": "article_id, char_start, char_end",
-        }
-        try:
-            frames = {
-                table: con.execute(f"SELECT * FROM {table} ORDER BY {order[table]}").df()
-                for table in TABLES
-            }
-            problems = con.execute(
-                "SELECT file_name, problem, reason FROM problems ORDER BY file_name"
-            ).df()
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot read the store {os.fspath(store)}: {exc}") from exc
-    finally:
-        con.close()
-    frames = {t: typed(f, TABLES[t]) for t, f in frames.items()}
-    # articles in file order, and every other table in the same article order
-    rank = {a: i for i, a in enumerate(frames["articles"]["article_id"])}
-    for table in ("sentences", "claims", "entities"):
-        frame = frames[table]
-        frames[table] = (
-            frame.assign(_r=frame["article_id"].map(rank))
-            .sort_values(["_r"], kind="stable")
-            .drop(columns="_r")
-            .reset_index(drop=True)
-        )
-    return Corpus(
-        articles=frames["articles"],
-        sentences=frames["sentences"],
-        problems=typed(problems, PROBLEM_COLUMNS),
-        source=os.fspath(store),
-    ).with_extracted(frames["claims"], frames["entities"])
 
 
 def ingest_log(store: Path) -> pd.DataFrame:

@@ -11,7 +11,6 @@ import altair as alt
 import pandas as pd
 
 from dossier.analyse.ranges import format_ranges
-from dossier.analyse.reconcile import format_range
 from dossier.corpus.corpus import Corpus
 from dossier.extract.categories import CATEGORIES
 from dossier.extract.categories import label as category_label
@@ -182,27 +181,13 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
     """One row per category and source: a rule from low to high and a point at each end,
     coloured by outlet (filled when firm, hollow when hedged), the quote in the tooltip.
     Dropdowns filter category and outlet; clicking the legend highlights an outlet."""
-    data = figures_data(figures)
-    outlets = sorted(set(data["outlet"]))  # every outlet, before any row is left out
+    # every outlet, before any row is left out (as figures_data names them)
+    outlets = sorted(set(figures["outlet"].fillna(UNKNOWN_OUTLET))) if len(figures) else []
     colours = outlet_scale(outlets)
-    aggregated = len(data) > MAX_POINTS
+    aggregated = len(figures) > MAX_POINTS
     note = ""
+    data = by_source(figures) if aggregated else figures_data(figures)
     if aggregated:  # one row per category, side and source: the spec stays small
-        data = data.groupby(
-            ["category", "category_label", "source_label", "outlet"], as_index=False
-        ).agg(
-            value_low=("value_low", "min"),
-            value_high=("value_high", "max"),
-            hedged=("hedged", lambda s: "hedged" if (s == "hedged").all() else "firm"),
-            number_text=("number_text", lambda s: f"{len(s):,} figures"),
-            speaker=("speaker", "first"),
-            quote=("quote", "first"),
-            figure_count=("value_low", "size"),
-        )
-        data["figure"] = [
-            format_range(lo, hi)
-            for lo, hi in zip(data["value_low"], data["value_high"], strict=True)
-        ]
         note = f" ({len(figures):,} figures, one row per source)"
         if len(data) > MAX_ROWS:  # thousands of sources: the ones with the most figures
             data = data.nlargest(MAX_ROWS, "figure_count", keep="first")
@@ -237,6 +222,53 @@ def figure_ranges(figures: pd.DataFrame) -> alt.LayerChart:
             height=alt.Step(22),
         )
     )
+
+
+def by_source(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`figures_data` aggregated to one row per category, side and source (sorted
+    by category, category_label, source_label, outlet): value_low the lowest, value_high the
+    highest, hedged when every figure is, number_text "N figures", the first figure's speaker
+    and quote, figure_count, figure. Made from the figures' own columns: the chart data of
+    every figure of a large corpus is never built."""
+    known = figures["category"].notna() & figures["source_label"].notna()  # as groupby drops
+    figures = figures[known]
+    rows = pd.DataFrame(  # columns as they are: text as plain arrays is checked again
+        {
+            "category": figures["category"],
+            "actor": figures["actor"],
+            "source_label": figures["source_label"],
+            "outlet": figures["outlet"].fillna(UNKNOWN_OUTLET),
+            "value_low": figures["value_low"],
+            "value_high": figures["value_high"],
+            "is_hedged": (figures["is_hedged"] == True).astype(bool),  # noqa: E712
+            "speaker": figures["attributed_to"].fillna("(no speaker)"),
+            "quote": figures["quote"],
+        }
+    )
+    keys = ["category", "actor", "source_label", "outlet"]
+    data = rows.groupby(keys, sort=False, dropna=False).agg(
+        value_low=("value_low", "min"),
+        value_high=("value_high", "max"),
+        hedged=("is_hedged", "all"),
+        speaker=("speaker", "first"),
+        quote=("quote", "first"),
+        figure_count=("value_low", "size"),
+    )
+    data = data.reset_index()
+    data["category_label"] = [
+        category_label(c) + (f" · {a}" if isinstance(a, str) else "")
+        for c, a in zip(data["category"], data["actor"], strict=True)
+    ]
+    data["hedged"] = data["hedged"].map({True: "hedged", False: "firm"})
+    data["number_text"] = [f"{n:,} figures" for n in data["figure_count"]]
+    long = data["quote"].str.len() > QUOTE_CHARS
+    data["quote"] = data["quote"].where(~long, data["quote"].str.slice(0, QUOTE_CHARS - 1) + "…")
+    data["figure"] = format_ranges(data["value_low"], data["value_high"])
+    columns = ["category", "category_label", "source_label", "outlet", "value_low",
+               "value_high", "hedged", "number_text", "speaker", "quote", "figure_count",
+               "figure"]  # fmt: skip
+    data = data.sort_values(["category", "category_label", "source_label", "outlet"])
+    return data[columns].reset_index(drop=True)
 
 
 def range_marks(base: alt.Chart, channel: str, colours: alt.Scale, size: int) -> list[alt.Chart]:

@@ -269,14 +269,19 @@ def show_ledger(corpus: Corpus, ledger_file: str | None = None) -> None:
 
 def show_sources(corpus: Corpus) -> None:
     """Display the outlets with their reliability grade and the speakers with their counts."""
-    outlets = reliability.outlets(corpus.articles, corpus.claims)
+    # the claims' columns the tables count, not every column of a large corpus's claims
+    claims = corpus.claims[["article_id", "attributed_to", "speaker_role", "category"]]
+    outlets = reliability.outlets(corpus.articles, claims)
     show_table(outlets, caption="Outlets (Admiralty grade: A reliable ... F cannot be judged)")
-    show_table(reliability.speakers(corpus.claims, corpus.articles), caption="Speakers")
+    show_table(reliability.speakers(claims, corpus.articles), caption="Speakers")
 
 
 def show_evidence(corpus: Corpus) -> None:
     """Display every sentence that holds a figure, by article, the figures marked."""
-    section = evidence.evidence_html(corpus.claims, corpus.articles, corpus.sentences)
+    shown = evidence.ledger_claims(corpus.claims, corpus.articles)
+    # only the sentences of the articles shown are read (a store's are read when first used)
+    sentences = corpus.sentences_of(shown["article_id"].unique())
+    section = evidence.evidence_html(corpus.claims, corpus.articles, sentences, in_ledger=shown)
     display(HTML(f'{section}<script type="text/javascript">{BACK_LINK_SCRIPT}</script>'))
 
 

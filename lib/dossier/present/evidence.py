@@ -74,18 +74,24 @@ def evidence_html(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
     limit: int = MAX_SENTENCES,
+    in_ledger: pd.DataFrame | None = None,
 ) -> str:
     """Return the evidence section: per article (title, outlet, file), each sentence holding a
     figure with the figures marked, in text order. When the ledger leaves claims out, only the
     sentences of the claims it shows are here (its links land); sentences past ``limit`` are
-    left out too, with a note saying how many."""
+    left out too, with a note saying how many. ``sentences`` holds at least those of the
+    articles of the claims shown; ``in_ledger`` the claims the ledger shows
+    (:func:`ledger_claims`, computed here when not given)."""
     if claims.empty:
         return "<p>No figures to show evidence for.</p>"
     parts: list[str] = []
     total = claims.groupby(["article_id", "sentence_no"], sort=False).ngroups
-    in_ledger = set(ledger_claims(claims, articles)["claim_id"])  # the rows :func:`ledger` shows
+    if in_ledger is None:
+        in_ledger = ledger_claims(claims, articles)
+    in_ledger = set(in_ledger["claim_id"])  # the rows :func:`ledger` shows
     if len(in_ledger) < len(claims):
         wanted = claims.loc[claims["claim_id"].isin(in_ledger), ["article_id", "sentence_no"]]
+        claims = claims[claims["article_id"].isin(set(wanted["article_id"]))]  # few articles
         keys = pd.MultiIndex.from_frame(claims[["article_id", "sentence_no"]])
         claims = claims[keys.isin(pd.MultiIndex.from_frame(wanted))]
     starts = sentences.set_index(["article_id", "sentence_no"])["char_start"]

@@ -15,6 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from dossier.extract.claims import LEDGER_COLUMNS
@@ -31,9 +32,17 @@ def most_recent(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     the corpus order kept among claims of one date (all of them without dates)."""
     if "published_date" not in articles or claims.empty:
         return claims
-    dates = claims["article_id"].map(articles.set_index("article_id")["published_date"])
-    order = pd.to_datetime(dates).sort_values(ascending=False, na_position="last", kind="stable")
-    return claims.loc[order.index]
+    published = pd.to_datetime(articles["published_date"]).to_numpy(dtype="datetime64[ns]")
+    if np.isnat(published).all():  # nothing to order by: the corpus order
+        return claims
+    at = pd.Index(articles["article_id"]).get_indexer(claims["article_id"])
+    # newest first as the smallest key, undated (and claims of no known article) last; a
+    # stable sort keeps the corpus order among equal keys
+    stamp = published[at]  # at -1 (no known article) reads the last one: not dated below
+    dated = (at >= 0) & ~np.isnat(stamp)
+    key = np.full(len(at), np.iinfo("int64").max)
+    key[dated] = -stamp[dated].astype("int64")
+    return claims.take(np.argsort(key, kind="stable"))
 
 
 def ledger_frame(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -67,6 +76,7 @@ def write(corpus, stem: str | os.PathLike) -> list[Path]:
         tmp = path.with_name(f".{path.name}.tmp")
         target = str(tmp).replace("'", "''")
         with duckdb.connect() as con:
+            con.execute("SET enable_progress_bar = false")  # no widget in a slow run's page
             con.register("ledger", frame)
             con.execute(f"COPY (SELECT * FROM ledger) TO '{target}' ({options})")
         os.replace(tmp, path)

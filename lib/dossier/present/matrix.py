@@ -67,7 +67,8 @@ def source_matrix(figures: pd.DataFrame) -> pd.DataFrame:
     cells = entries.groupby([written["source"], written["category"]], sort=False).agg("; ".join)
     more = cell.size().reindex(cells.index) - MAX_CELL_FIGURES
     cells = cells.where(more <= 0, cells + "; and " + more.map("{:,}".format) + " more")
-    present = [c for c in CATEGORIES if c in set(data["category"])]
+    found = set(data["category"].unique().tolist())  # once, not once per category
+    present = [c for c in CATEGORIES if c in found]
     table = cells.unstack("category").reindex(columns=present).fillna("")
     counts = data.groupby("source").size()
     order = sorted(table.index, key=lambda source: (-counts[source], source))

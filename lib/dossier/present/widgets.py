@@ -83,7 +83,8 @@ def claims_explorer(corpus: Corpus) -> w.VBox:
     """Return a panel: category, outlet, speaker, hedged and text filters driving the claims
     ledger and the figures chart below them."""
     claims = corpus.claims
-    categories = [c for c in CATEGORIES if c in set(claims["category"])]
+    found = set(claims["category"].unique().tolist())  # once, not once per category
+    categories = [c for c in CATEGORIES if c in found]
     speakers = sorted(claims["attributed_to"].dropna().unique())
     outlets = sorted(corpus.articles["outlet"].dropna().unique())
     category = w.Dropdown(

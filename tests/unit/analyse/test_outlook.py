@@ -136,3 +136,45 @@ def test_the_bottom_line_never_states_a_possible_figure_as_reported(kinds, expec
 )
 def test_the_last_words_are_those_of_the_whole_text(text):
     assert outlook._last_words(text, 2) == outlook._WORD.findall(text)[-2:]
+
+
+def test_increments_skip_quotes_no_cue_can_match_in_with_the_same_answers():
+    figures = pd.DataFrame(
+        {
+            "quote": [
+                "Another 40 soldiers were killed.",
+                "40 more soldiers were sent.",
+                "The ministry said 40 soldiers were killed.",  # no cue anywhere
+                "More than 40 soldiers were killed.",  # a cue word, but a bound
+                "Another 40 soldats tués.",  # not ASCII: read word by word
+                None,
+            ],
+            "number_text": ["40", "40", "40", "40", "40", "40"],
+        }
+    )
+    got = outlook.increments(figures)
+    expected = [
+        outlook.is_increment(q, t)
+        for q, t in zip(figures["quote"], figures["number_text"], strict=True)
+    ]
+    assert got.tolist() == expected == [True, True, False, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "quote", "could"),
+    [
+        ("another|more", "Another 40 were killed.", True),  # plain words: looked for as text
+        ("another|more", "40 were killed.", False),
+        ("anoth\\w+", "Another 40 were killed.", True),  # a pattern: one search
+        ("anoth\\w+", "40 were killed.", False),
+        ("\\bmore", "40 more were killed.", None),  # depends on its surroundings: no test
+        ("(?<!no )more", "40 more were killed.", None),
+    ],
+)
+def test_where_an_increment_cue_could_match_is_tested_only_when_that_is_exact(
+    tmp_path, patterns, quote, could
+):
+    path = tmp_path / "cues.csv"
+    path.write_text(f"role,pattern,note\nincrement_after,{patterns},\n", encoding="utf-8")
+    test = outlook.increment_words(path)
+    assert (None if test is None else test(quote)) is could

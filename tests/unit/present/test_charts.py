@@ -6,6 +6,7 @@ import pandas as pd
 import pandas.testing as pdt
 import vl_convert
 
+from dossier.analyse.ranges import format_range
 from dossier.present import charts, timeline
 
 
@@ -201,3 +202,43 @@ def test_the_outlet_charts_keep_their_outlet_legend():
     for spec in (ranges, dated):
         svg = vl_convert.vegalite_to_svg(spec)
         assert svg.count('role-legend"') >= 1 and ">Outlet<" in svg
+
+
+def _aggregated_chart_data(figures: pd.DataFrame) -> pd.DataFrame:
+    """figures_data grouped per category, side and source: how the range chart aggregated
+    before by_source made its rows from the figures' own columns."""
+    data = charts.figures_data(figures)
+    data = data.groupby(
+        ["category", "category_label", "source_label", "outlet"], as_index=False
+    ).agg(
+        value_low=("value_low", "min"),
+        value_high=("value_high", "max"),
+        hedged=("hedged", lambda s: "hedged" if (s == "hedged").all() else "firm"),
+        number_text=("number_text", lambda s: f"{len(s):,} figures"),
+        speaker=("speaker", "first"),
+        quote=("quote", "first"),
+        figure_count=("value_low", "size"),
+    )
+    pairs = zip(data["value_low"], data["value_high"], strict=True)
+    data["figure"] = [format_range(lo, hi) for lo, hi in pairs]
+    return data
+
+
+def test_the_range_chart_rows_of_each_source_are_its_figures_chart_data_aggregated():
+    figures = pd.DataFrame(
+        {
+            "category": ["wounded", "killed", "killed", "killed", "killed", "killed"],
+            "actor": ["Atlantis", None, "Atlantis", "Atlantis", None, "Atlantis"],
+            "source_label": ["army, a.org", "b.org", "army, a.org", "army, a.org", "b.org", "c"],
+            "outlet": ["a.org", "b.org", "a.org", "a.org", "b.org", None],
+            "value_low": [5.0, 10.0, 1000.0, 40.0, 12.0, 3.5],
+            "value_high": [5.0, 20.0, 1000.0, 40.0, 12.0, 3.5],
+            "is_hedged": [True, True, False, True, True, False],
+            "number_text": ["five", "10-20", "1,000", "40", "12", "3.5"],
+            "attributed_to": ["army", None, "army", None, None, "c"],
+            "quote": ["Five hurt.", None, "A thousand killed." + "x" * 300, "40.", "12 died.", "c"],
+        }
+    )
+    pdt.assert_frame_equal(
+        charts.by_source(figures), _aggregated_chart_data(figures), check_dtype=False
+    )
