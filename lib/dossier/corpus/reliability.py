@@ -97,8 +97,8 @@ def speakers(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                 lambda s: s.dropna().iloc[0] if s.notna().any() else None
             ),
             "claim_count": grouped.size(),
-            "outlets": grouped["outlet"].agg(lambda s: ", ".join(sorted(set(s)))),
-            "categories": grouped["category"].agg(lambda s: ", ".join(sorted(set(s)))),
+            "outlets": grouped["outlet"].agg(lambda s: ", ".join(sorted(set(s.tolist())))),
+            "categories": grouped["category"].agg(lambda s: ", ".join(sorted(set(s.tolist())))),
         }
     ).reset_index()
     out = out.astype({"speaker_role": "str"})
