@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import paths
-from dossier.ingest.urls import Url, is_url, listed
+from dossier.ingest.urls import Url, is_glob, is_url, listed
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +27,6 @@ Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 # beside them is left out (and counted), unless a wider pattern asks for it; a file named
 # explicitly, or matched by a glob, is always read.
 DEFAULT_PATTERNS = ("*.txt",)
-
-_GLOB_CHARS = frozenset("*?[")
-
-
-def is_glob(text: str) -> bool:
-    """Whether ``text`` is a glob pattern rather than a path: it holds ``*``, ``?`` or ``[``."""
-    return bool(_GLOB_CHARS & set(text))
-
 
 # A news article is tens of kilobytes; a file of megabytes is a data dump or a book, and reading
 # it as one article would take long and say nothing: it is a problem to split, not an article.

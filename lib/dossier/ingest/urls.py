@@ -15,6 +15,12 @@ _URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_CHARS = frozenset("*?[")
 
 
+def is_glob(text: str) -> bool:
+    """Whether ``text`` is a glob pattern rather than a path: it holds ``*``, ``?`` or ``[``
+    (for a local path and a URL alike; :mod:`dossier.ingest.files` imports it from here)."""
+    return bool(_GLOB_CHARS & set(text))
+
+
 class UnknownProtocol(ValueError):
     """A URL whose protocol fsspec does not know, or whose package is not installed."""
 
@@ -78,7 +84,7 @@ def listed(source: str) -> list[tuple[Url, str, bool]]:
     ``FileNotFoundError`` when it names nothing, :class:`UnknownProtocol` as
     :func:`filesystem` does."""
     fs, path = filesystem(source)
-    if _GLOB_CHARS & set(path):
+    if is_glob(path):
         hits = fs.glob(path, detail=True)
         if not hits:
             raise FileNotFoundError(f"no files match {source!r}")
